@@ -1,0 +1,53 @@
+package org.parallax.app.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import java.util.Set;
+import org.parallax.app.boot.DatabasePreflight;
+import org.parallax.app.boot.DatabaseSettings;
+import picocli.CommandLine;
+
+/**
+ * The one jar's entry point. Before Quarkus starts it decides what the command needs: {@code serve}
+ * needs the database and the HTTP port, {@code ingest} only the database, {@code extract} neither (it
+ * runs without starting Quarkus at all).
+ */
+@QuarkusMain
+public class ParallaxMain implements QuarkusApplication {
+
+    private static final Set<String> NON_SERVING_COMMANDS = Set.of("extract", "ingest", "create-admin");
+    private static final Set<String> HELP = Set.of("-h", "--help", "help", "-V", "--version");
+
+    @Inject
+    CommandLine.IFactory factory;
+
+    public static void main(String... args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        if (HELP.contains(command)) {
+            System.exit(new CommandLine(ParallaxCommand.class).execute(args));
+        }
+        if ("extract".equals(command)) {
+            // Extraction needs neither the database nor the container: run it without starting Quarkus.
+            System.exit(new CommandLine(new ExtractCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (NON_SERVING_COMMANDS.contains(command)) {
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("parallax.seeds.load-on-start", "false");
+            System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
+        }
+        try {
+            DatabasePreflight.ensureDatabase(DatabaseSettings.resolve(System.getProperties(), System.getenv()));
+        } catch (DatabasePreflight.Unavailable e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+        Quarkus.run(ParallaxMain.class, args.length == 0 ? new String[] {"serve"} : args);
+    }
+
+    @Override
+    public int run(String... args) {
+        return new CommandLine(ParallaxCommand.class, factory).execute(args);
+    }
+}

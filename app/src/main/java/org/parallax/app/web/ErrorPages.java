@@ -1,0 +1,87 @@
+package org.parallax.app.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Friendly error pages for people, small JSON errors for API clients. One mapper per exception type. */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance notFound(String message);
+
+        static native TemplateInstance serverError(String message, String reference);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, HttpServerRequest request) {
+        String message = e.getMessage() == null || e.getMessage().startsWith("HTTP 404")
+                ? "There is nothing at " + request.path() + "."
+                : e.getMessage() + ".";
+        return respond(request, Response.Status.NOT_FOUND, message, () -> Templates.notFound(message));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        // Other JAX-RS errors (405, 415, 400 from parameter conversion) keep their status and their response.
+        return e.getResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, HttpServerRequest request) {
+        if (isDatabaseOutage(e)) {
+            String message = "The database is not reachable right now. Please try again in a few seconds.";
+            LOG.warnf("Database unavailable while serving %s: %s", request.path(), e.getMessage());
+            return respond(request, Response.Status.SERVICE_UNAVAILABLE, message,
+                    () -> Templates.serverError(message, "database-unavailable"));
+        }
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error %s while serving %s", reference, request.path());
+        String message = "Parallax hit an unexpected error and has logged it.";
+        return respond(request, Response.Status.INTERNAL_SERVER_ERROR, message,
+                () -> Templates.serverError(message, reference));
+    }
+
+    static boolean isDatabaseOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static Response respond(HttpServerRequest request, Response.Status status, String message,
+                                    java.util.function.Supplier<TemplateInstance> page) {
+        if (request.path().startsWith("/api/") || acceptsJsonOnly(request)) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("status", status.getStatusCode(), "error", message)).build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .entity(page.get().render()).build();
+    }
+
+    private static boolean acceptsJsonOnly(HttpServerRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+    }
+}

@@ -1,0 +1,26 @@
+package org.parallax.app.web;
+
+import io.quarkus.qute.TemplateExtension;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Formatting helpers available in every template. */
+@TemplateExtension
+public class TemplateExtensions {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    /** "25 September 2020", in UTC, the zone dates are stored in. */
+    static String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant);
+    }
+
+    /** Machine-readable date for {@code <time datetime>}. */
+    static String isoDay(Instant instant) {
+        return instant == null ? "" : ISO_DAY.format(instant);
+    }
+}

@@ -1,0 +1,12 @@
+package org.parallax.ingest.extract;
+
+/** An input that cannot be read as an article. The message is one line, fit to show a user. */
+public class ExtractionException extends Exception {
+    public ExtractionException(String message) {
+        super(message);
+    }
+
+    public ExtractionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
