@@ -1,6 +1,7 @@
 package org.parallax.core.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +15,11 @@ import org.parallax.core.outlet.OutletService;
 public class ArticleService {
 
     private final OutletService outlets;
+    private final Event<ArticleStored> stored;
 
-    public ArticleService(OutletService outlets) {
+    public ArticleService(OutletService outlets, Event<ArticleStored> stored) {
         this.outlets = outlets;
+        this.stored = stored;
     }
 
     public StoreResult store(RawDocument raw, ArticleDraft draft) {
@@ -57,6 +60,7 @@ public class ArticleService {
             article.paragraphs.add(paragraph);
         }
         article.persist();
+        stored.fire(new ArticleStored(article.id));
         return new StoreResult(StoreResult.Status.NEW, article.id);
     }
 
