@@ -3,12 +3,12 @@ package org.parallax.app.article;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.parallax.app.web.MissingResource;
 
 @Path("/articles")
 public class ArticlePages {
@@ -28,7 +28,7 @@ public class ArticlePages {
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance article(@PathParam("id") long id) {
-        return Templates.article(reader.find(id).orElseThrow(() -> new NotFoundException("No article " + id)));
+        return Templates.article(reader.find(id).orElseThrow(() -> new MissingResource("No article " + id)));
     }
 
     /**
@@ -38,7 +38,7 @@ public class ArticlePages {
     @GET
     @Path("/{id}/original")
     public Response original(@PathParam("id") long id) {
-        OriginalDocument original = reader.original(id).orElseThrow(() -> new NotFoundException("No article " + id));
+        OriginalDocument original = reader.original(id).orElseThrow(() -> new MissingResource("No article " + id));
         return Response.ok(original.content())
                 .type("text/plain; charset=utf-8")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")

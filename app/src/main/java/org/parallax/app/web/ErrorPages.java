@@ -27,9 +27,11 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, HttpServerRequest request) {
-        String message = e.getMessage() == null || e.getMessage().startsWith("HTTP 404")
-                ? "There is nothing at " + request.path() + "."
-                : e.getMessage() + ".";
+        // Only our own messages are shown; the framework's ("Unable to find matching target resource method")
+        // mean nothing to a reader.
+        String message = e instanceof MissingResource
+                ? e.getMessage() + "."
+                : "There is nothing at " + request.path() + ".";
         return respond(request, Response.Status.NOT_FOUND, message, () -> Templates.notFound(message));
     }
 

@@ -1,0 +1,96 @@
+package org.parallax.app.article;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.parallax.app.support.SeedArticles;
+
+@QuarkusTest
+class ArticlePagesTests {
+
+    @Inject
+    SeedArticles seeds;
+
+    @Test
+    void readerShowsTheBodyWithoutScrapedBoilerplate() {
+        long id = seeds.idOf("000_ed82de3322cf4176.txt");
+        String html = given().when().get("/articles/{id}", id)
+                .then().statusCode(200).extract().asString();
+        assertThat(html)
+                .contains("<h1 class=\"reader__headline\">Putin Asked Trump For A Mutual Ban On Election Interference.")
+                .contains("In a surprising and somewhat cryptic statement posted to the Kremlin’s site")
+                .contains("BuzzFeed News")
+                .doesNotContain("Skip to footer")
+                .doesNotContain("Topics in this article");
+    }
+
+    @Test
+    void readerLeavesOutNavigationCaptionsAndCredits() {
+        long id = seeds.idOf("003_67f9020dfa8c06b0.txt");
+        String body = given().when().get("/articles/{id}", id)
+                .then().statusCode(200).extract().asString();
+        assertThat(body)
+                .contains("By Reuters")
+                .contains("President Vladimir Putin called on Friday for an agreement")
+                .doesNotContain("Coronavirus Israel News WORLD NEWS")
+                .doesNotContain("photo credit")
+                .doesNotContain("attends an interview with Al Arabiya");
+    }
+
+    @Test
+    void articleTextNeverBecomesMarkup() {
+        long id = seeds.idOf("003_67f9020dfa8c06b0.txt");
+        given().when().get("/articles/{id}", id)
+                .then().statusCode(200)
+                .body(containsString("each other&#39;s election"));
+    }
+
+    @Test
+    void derivedHeadlineAndUnknownOutletAreShownAsSuch() {
+        long id = seeds.idOf("004_c8d6d7f66c761050.txt");
+        given().when().get("/articles/{id}", id)
+                .then().statusCode(200)
+                .body(containsString("Headline derived from the lead"))
+                .body(containsString("Unknown outlet"))
+                .body(containsString("<h2 id=\"p"))
+                .body(containsString("Russian Meddling 2.0</h2>"));
+    }
+
+    @Test
+    void originalIsServedExactlyAsReceivedAndInert() {
+        long id = seeds.idOf("002_eb18d5e91bb62d37.txt");
+        byte[] original = given().when().get("/articles/{id}/original", id)
+                .then().statusCode(200)
+                .header("Content-Security-Policy", containsString("sandbox"))
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(containsString("text/plain"))
+                .extract().asByteArray();
+        assertThat(original).isEqualTo(org.parallax.seeds.Seeds.byName("002_eb18d5e91bb62d37.txt").content());
+    }
+
+    @Test
+    void unknownArticleGetsAFriendly404Page() {
+        given().accept("text/html").when().get("/articles/{id}", 987654321)
+                .then().statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("<title>Not found · Parallax</title>"))
+                .body(containsString("No article 987654321"));
+    }
+
+    @Test
+    void unknownPathGetsTheSame404Page() {
+        given().accept("text/html").when().get("/no/such/page")
+                .then().statusCode(404)
+                .body(containsString("There is nothing at /no/such/page."));
+    }
+
+    @Test
+    void malformedIdIsNotAServerError() {
+        given().accept("text/html").when().get("/articles/not-a-number")
+                .then().statusCode(404);
+    }
+}

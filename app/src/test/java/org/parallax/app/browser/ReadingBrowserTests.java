@@ -1,0 +1,62 @@
+package org.parallax.app.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReadingBrowserTests {
+
+    private static BrowserSession browser;
+
+    @TestHTTPResource("/")
+    URL home;
+
+    @BeforeAll
+    static void startBrowser() {
+        Assumptions.assumeTrue(BrowserSession.chromiumInstalled(),
+                "Chromium is not installed (apt-get install chromium); .ci/run installs it");
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void readerFollowsAStoryLinkToTheArticle() {
+        Page page = browser.newPage();
+        page.navigate(home.toString());
+        assertThat(page).hasTitle("Parallax: stories");
+        BrowserSession.screenshot(page, "home");
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Putin Calls For Mutual Ban on Election Meddling With US")).click();
+
+        assertThat(page.locator("h1")).hasText("Putin Calls For Mutual Ban on Election Meddling With US");
+        assertThat(page.locator("h1")).isVisible();
+        assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Putin Calls For Mutual Ban.*Antiwar\\.com"));
+        assertThat(page.locator(".reader__byline")).hasText("By Dave DeCamp");
+        BrowserSession.screenshot(page, "article");
+    }
+
+    @Test
+    void skipLinkMovesKeyboardFocusToTheContent() {
+        Page page = browser.newPage();
+        page.navigate(home.toString());
+        page.keyboard().press("Tab");
+        assertThat(page.locator(".skip-link")).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#main")).isFocused();
+    }
+}
