@@ -5,10 +5,13 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.parallax.app.web.MissingResource;
+import org.parallax.core.search.SearchQueryParser;
+import org.parallax.core.search.SearchService;
 
 @Path("/articles")
 public class ArticlePages {
@@ -19,16 +22,23 @@ public class ArticlePages {
     }
 
     private final ArticleReader reader;
+    private final SearchService search;
 
-    public ArticlePages(ArticleReader reader) {
+    public ArticlePages(ArticleReader reader, SearchService search) {
         this.reader = reader;
+        this.search = search;
     }
 
+    /** @param q the search the reader came from, if any: its matches are marked and the first one scrolled to */
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance article(@PathParam("id") long id) {
-        return Templates.article(reader.find(id).orElseThrow(() -> new MissingResource("No article " + id)));
+    public TemplateInstance article(@PathParam("id") long id, @QueryParam("q") String q) {
+        ArticleView article = reader.find(id).orElseThrow(() -> new MissingResource("No article " + id));
+        if (q != null && !q.isBlank()) {
+            article = article.withHighlights(search.highlightParagraphs(id, SearchQueryParser.parse(q)));
+        }
+        return Templates.article(article);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.parallax.app.article;
 
 import java.time.Instant;
 import java.util.List;
+import org.parallax.core.search.Snippet;
 
 /** What the reader page shows of one article. */
 public record ArticleView(
@@ -19,8 +20,15 @@ public record ArticleView(
         String source,
         List<Block> blocks) {
 
-    /** A paragraph with its offsets into the stored body. */
-    public record Block(String kind, String text, int start, int end) {
+    /**
+     * A paragraph with its offsets into the stored body; {@code marked} holds the text with search matches
+     * marked when the reader came from a search, and {@code firstHit} flags the paragraph to scroll to.
+     */
+    public record Block(String kind, String text, int start, int end, Snippet marked, boolean firstHit) {
+        public Block(String kind, String text, int start, int end) {
+            this(kind, text, start, end, null, false);
+        }
+
         public boolean isHeading() {
             return "heading".equals(kind);
         }
@@ -32,6 +40,23 @@ public record ArticleView(
         public boolean isCaption() {
             return "caption".equals(kind);
         }
+    }
+
+    /** The same article with search matches marked paragraph by paragraph. */
+    public ArticleView withHighlights(List<Snippet> marked) {
+        if (marked.size() != blocks.size()) {
+            return this;
+        }
+        List<Block> highlighted = new java.util.ArrayList<>();
+        boolean firstSeen = false;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            boolean first = !firstSeen && marked.get(i).hasMatch();
+            firstSeen |= first;
+            highlighted.add(new Block(b.kind(), b.text(), b.start(), b.end(), marked.get(i), first));
+        }
+        return new ArticleView(id, headline, headlineDerived, dek, byline, outlet, publishedAt, language, wordCount,
+                confidence, warnings, source, highlighted);
     }
 
     public int confidencePercent() {

@@ -2,6 +2,9 @@ package org.parallax.app.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
 import org.parallax.core.article.Article;
 
 /** Finds the stored article of a seed file, by the origin the seed loader gives it. */
@@ -14,5 +17,18 @@ public class SeedArticles {
                 .firstResultOptional()
                 .map(a -> a.id)
                 .orElseThrow(() -> new AssertionError("seed " + seedName + " was not loaded"));
+    }
+
+    /** The seed numbers ("000".."004") among these article ids; other articles are left out. */
+    @Transactional
+    public Set<String> namesOf(Collection<Long> articleIds) {
+        Set<String> names = new TreeSet<>();
+        for (Long id : articleIds) {
+            Article a = Article.findById(id);
+            if (a != null && a.sourceDocument.origin.startsWith("seed:")) {
+                names.add(a.sourceDocument.origin.substring("seed:".length(), "seed:".length() + 3));
+            }
+        }
+        return names;
     }
 }

@@ -1,0 +1,68 @@
+package org.parallax.app.search;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.parallax.core.search.SearchQueryParser;
+import org.parallax.core.search.SearchResults;
+import org.parallax.core.search.SearchService;
+
+/** {@code GET /api/search}: the same search as the page, as JSON. */
+@Path("/api/search")
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchApi {
+
+    public record Response(long total, List<Hit> hits, Facets facets, String next, String suggestion,
+                           List<String> notes) {
+    }
+
+    public record Hit(long articleId, Long storyId, String headline, String outlet, Instant publishedAt,
+                      String snippet, List<Highlight> highlights, double score) {
+    }
+
+    /** A matched word inside {@code snippet}: character offsets, end exclusive. */
+    public record Highlight(int start, int end) {
+    }
+
+    public record Facets(List<SearchResults.Count> outlets, List<SearchResults.Count> stories,
+                         List<SearchResults.Count> months) {
+    }
+
+    private final SearchService search;
+
+    public SearchApi(SearchService search) {
+        this.search = search;
+    }
+
+    @GET
+    public Response search(@QueryParam("q") String q, @QueryParam("outlet") String outlet,
+                           @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("story") String story, @QueryParam("after") String after,
+                           @QueryParam("size") Integer size) {
+        SearchResults results = search.search(SearchQueryParser.parse(q, outlet, from, to, story), after,
+                size == null ? 20 : size);
+        List<Hit> hits = results.hits().stream().map(SearchApi::hit).toList();
+        return new Response(results.total(), hits, new Facets(results.facets().outlets(),
+                results.facets().stories(), results.facets().months()), results.next(), results.suggestion(),
+                results.notes());
+    }
+
+    private static Hit hit(SearchResults.Hit h) {
+        StringBuilder text = new StringBuilder();
+        List<Highlight> highlights = new java.util.ArrayList<>();
+        if (h.snippet() != null) {
+            for (var segment : h.snippet().segments()) {
+                if (segment.match()) {
+                    highlights.add(new Highlight(text.length(), text.length() + segment.text().length()));
+                }
+                text.append(segment.text());
+            }
+        }
+        return new Hit(h.articleId(), h.storyId(), h.headline().plainText(), h.outlet(), h.publishedAt(),
+                text.toString(), highlights, h.score());
+    }
+}

@@ -1,0 +1,134 @@
+package org.parallax.app.search;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.parallax.app.support.SeedArticles;
+
+/** Search over the five seeds. Other tests may add articles, so assertions look at the seeds only. */
+@QuarkusTest
+class SearchApiTests {
+
+    @Inject
+    SeedArticles seeds;
+
+    private Set<String> seedHits(String q) {
+        JsonPath json = given().queryParam("q", q).queryParam("size", 50)
+                .when().get("/api/search").then().statusCode(200).extract().jsonPath();
+        List<Integer> ids = json.getList("hits.articleId", Integer.class);
+        return seeds.namesOf(ids.stream().map(Integer::longValue).toList());
+    }
+
+    @Test
+    void phraseFindsTheArticlesThatUseTheWordAndNoOthers() {
+        assertThat(seedHits("\"non-interference\"")).containsExactlyInAnyOrder("001", "003", "004");
+    }
+
+    @Test
+    void nameFindsTheOneArticleThatMentionsIt() {
+        assertThat(seedHits("Derkach")).containsExactly("000");
+    }
+
+    @Test
+    void exclusionDropsArticlesWithTheExcludedWord() {
+        assertThat(seedHits("meddling -CrowdStrike")).containsExactlyInAnyOrder("000", "002", "003", "004");
+    }
+
+    @Test
+    void outletFilterInTheQueryNarrowsToThatOutlet() {
+        assertThat(seedHits("Putin outlet:\"The Jerusalem Post\"")).containsExactly("003");
+        JsonPath json = given().queryParam("q", "Putin").queryParam("outlet", "BuzzFeed News")
+                .when().get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("hits.outlet", String.class)).isNotEmpty().containsOnly("BuzzFeed News");
+    }
+
+    @Test
+    void misspelledNameSuggestsTheRightSpelling() {
+        JsonPath json = given().queryParam("q", "Ryabkof").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getLong("total")).isZero();
+        assertThat(json.getString("suggestion")).isEqualTo("Ryabkov");
+    }
+
+    @Test
+    void snippetsCarryTheMatchedWordAsOffsetsAndNoMarkup() {
+        JsonPath json = given().queryParam("q", "Derkach").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        String snippet = json.getString("hits[0].snippet");
+        int start = json.getInt("hits[0].highlights[0].start");
+        int end = json.getInt("hits[0].highlights[0].end");
+        assertThat(snippet.substring(start, end)).isEqualTo("Derkach");
+        assertThat(snippet).doesNotContain("<").doesNotContain("\u0002").doesNotContain("\u0003");
+    }
+
+    @Test
+    void facetsCountOutletsOfTheMatches() {
+        JsonPath json = given().queryParam("q", "\"non-interference\"").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> outlets = json.getList("facets.outlets");
+        Map<Object, Object> counts = outlets.stream().collect(Collectors.toMap(o -> o.get("key"), o -> o.get("count")));
+        assertThat(counts).containsEntry("Antiwar.com", 1).containsEntry("The Jerusalem Post", 1);
+    }
+
+    @Test
+    void headlineHitsRankAboveBodyOnlyHits() {
+        // "NO DEAL" is in 002's headline; nothing else has the phrase there.
+        JsonPath json = given().queryParam("q", "Putin election meddling").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        List<Float> scores = json.getList("hits.score", Float.class);
+        assertThat(scores).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+    }
+
+    @Test
+    void keysetPagingVisitsEveryHitExactlyOnce() {
+        JsonPath all = given().queryParam("q", "Putin").queryParam("size", 50).when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        List<Integer> expected = all.getList("hits.articleId", Integer.class);
+        assertThat(expected.size()).isGreaterThanOrEqualTo(5);
+
+        List<Integer> paged = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            var request = given().queryParam("q", "Putin").queryParam("size", 2);
+            if (after != null) {
+                request = request.queryParam("after", after);
+            }
+            JsonPath page = request.when().get("/api/search").then().statusCode(200).extract().jsonPath();
+            paged.addAll(page.getList("hits.articleId", Integer.class));
+            after = page.getString("next");
+        } while (after != null);
+        assertThat(paged).isEqualTo(expected);
+    }
+
+    @Test
+    void hostileQueriesGetAnAnswerNeverA500() {
+        for (String q : List.of("\"unbalanced quote", "the of and", "a".repeat(10_000), "Putin\u0000\u0007\u001b[31m",
+                "-", "\"\"", "or or or", "outlet:", "from:yesterday", "story:abc", "!!!&&&|||(((")) {
+            given().queryParam("q", q).when().get("/api/search").then().statusCode(200);
+            given().queryParam("q", q).when().get("/search").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void onlyStopWordsExplainsItself() {
+        JsonPath json = given().queryParam("q", "the of and").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("notes", String.class)).anyMatch(n -> n.contains("too common"));
+    }
+
+    @Test
+    void tamperedCursorFallsBackToTheFirstPage() {
+        JsonPath json = given().queryParam("q", "Putin").queryParam("after", "bm90IGEgY3Vyc29y")
+                .when().get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getLong("total")).isGreaterThanOrEqualTo(5);
+        assertThat(json.getList("notes", String.class)).anyMatch(n -> n.contains("not valid"));
+    }
+}

@@ -1,0 +1,58 @@
+package org.parallax.app.search;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.parallax.app.support.SeedArticles;
+
+@QuarkusTest
+class SearchPageTests {
+
+    @Inject
+    SeedArticles seeds;
+
+    @Test
+    void resultPageHighlightsMatchesSafelyAndLinksToTheFirstHit() {
+        String html = given().queryParam("q", "Derkach").when().get("/search")
+                .then().statusCode(200).extract().asString();
+        long id = seeds.idOf("000_ed82de3322cf4176.txt");
+        assertThat(html)
+                .contains("<title>Search: Derkach · Parallax</title>")
+                .contains("<mark>Derkach</mark>")
+                .contains("href=\"/articles/" + id + "?q=Derkach#first-hit\"")
+                .containsPattern("\\d+ results?</h2>");
+    }
+
+    @Test
+    void markupInTheQueryIsShownAsText() {
+        String html = given().queryParam("q", "<script>alert(1)</script>").when().get("/search")
+                .then().statusCode(200).extract().asString();
+        assertThat(html).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    void misspellingOffersAClickableSuggestion() {
+        String html = given().queryParam("q", "Ryabkof").when().get("/search")
+                .then().statusCode(200).extract().asString();
+        assertThat(html).contains("Did you mean <a href=\"/search?q=Ryabkov\">Ryabkov</a>?");
+    }
+
+    @Test
+    void articleOpenedFromSearchMarksTheMatchesAndAnchorsTheFirst() {
+        long id = seeds.idOf("000_ed82de3322cf4176.txt");
+        String html = given().queryParam("q", "Derkach").when().get("/articles/{id}", id)
+                .then().statusCode(200).extract().asString();
+        assertThat(html).contains("<span id=\"first-hit\" class=\"anchor\"></span>").contains("<mark>Derkach</mark>");
+        assertThat(html.indexOf("id=\"first-hit\"")).isLessThan(html.indexOf("<mark>Derkach</mark>"));
+    }
+
+    @Test
+    void facetLinksAddTheFilterToTheQuery() {
+        String html = given().queryParam("q", "\"non-interference\"").when().get("/search")
+                .then().statusCode(200).extract().asString();
+        assertThat(html).contains("outlet%3A%22The+Jerusalem+Post%22");
+    }
+}

@@ -1,0 +1,93 @@
+package org.parallax.core.search;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the search box: web-search syntax for the text ({@code "phrase"}, {@code or}, {@code -word}) plus
+ * the filters {@code outlet:}, {@code from:}, {@code to:} and {@code story:}. Never fails: anything it
+ * cannot use is dropped with a note that says so.
+ */
+public final class SearchQueryParser {
+
+    /** Longer queries are cut here; nobody types more, and tsquery cost grows with length. */
+    public static final int MAX_CHARS = 500;
+
+    private static final Pattern FILTER = Pattern.compile(
+            "(?i)(?<![\\p{L}\\p{N}])(outlet|from|to|story):(?:\"([^\"]*)\"?|(\\S+))");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\t\\n\\r]]");
+
+    private SearchQueryParser() {
+    }
+
+    public static SearchQuery parse(String raw) {
+        return parse(raw, null, null, null, null);
+    }
+
+    /** Filters given as separate parameters (the API's) apply unless the text names the same filter. */
+    public static SearchQuery parse(String raw, String outlet, String from, String to, String story) {
+        List<String> notes = new ArrayList<>();
+        String text = raw == null ? "" : raw;
+        if (CONTROL.matcher(text).find()) {
+            text = CONTROL.matcher(text).replaceAll(" ");
+            notes.add("Removed control characters from the query.");
+        }
+        text = text.replaceAll("\\s+", " ").strip();
+        if (text.length() > MAX_CHARS) {
+            text = text.substring(0, MAX_CHARS);
+            notes.add("The query was shortened to its first " + MAX_CHARS + " characters.");
+        }
+        String outletFilter = blankToNull(outlet);
+        String fromFilter = blankToNull(from);
+        String toFilter = blankToNull(to);
+        String storyFilter = blankToNull(story);
+        Matcher m = FILTER.matcher(text);
+        StringBuilder rest = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(2) != null ? m.group(2).strip() : m.group(3);
+            switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
+                case "outlet" -> outletFilter = value;
+                case "from" -> fromFilter = value;
+                case "to" -> toFilter = value;
+                default -> storyFilter = value;
+            }
+            m.appendReplacement(rest, " ");
+        }
+        m.appendTail(rest);
+        String remaining = rest.toString().replaceAll("\\s+", " ").strip();
+        return new SearchQuery(remaining, blankToNull(outletFilter), date("from", fromFilter, notes),
+                date("to", toFilter, notes), story(storyFilter, notes), notes);
+    }
+
+    private static LocalDate date(String name, String value, List<String> notes) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            notes.add("Ignored " + name + ":" + value + " (dates look like 2020-09-25).");
+            return null;
+        }
+    }
+
+    private static Long story(String value, List<String> notes) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            notes.add("Ignored story:" + value + " (stories are numbered, as in story:12).");
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
