@@ -1,0 +1,82 @@
+package org.parallax.app.account;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.resteasy.reactive.RestForm;
+import org.parallax.core.user.Accounts;
+import org.parallax.core.user.PasswordPolicy;
+
+/**
+ * Log in, register, log out. Logging in posts to Quarkus form authentication ({@code /j_security_check});
+ * the session then lives in an encrypted cookie, so any replica can serve the next request.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AccountPages {
+
+    static final String SESSION_COOKIE = "parallax-session";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String error, String username);
+
+        static native TemplateInstance register(String error, String username, int minLength);
+    }
+
+    private final Accounts accounts;
+
+    public AccountPages(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GET
+    @Path("login")
+    public TemplateInstance login(@QueryParam("error") String error) {
+        // One message for every failure: it must not tell whether the account exists or is locked.
+        String message = error == null ? null
+                : "That username and password did not match, or there were too many attempts. "
+                        + "Check them and try again in a few minutes.";
+        return Templates.login(message, "");
+    }
+
+    @GET
+    @Path("register")
+    public TemplateInstance registerForm() {
+        return Templates.register(null, "", PasswordPolicy.MIN_LENGTH);
+    }
+
+    @POST
+    @Path("register")
+    public Response register(@RestForm String username, @RestForm String password,
+                             @RestForm("password-again") String passwordAgain) {
+        if (password == null || !password.equals(passwordAgain)) {
+            return Response.status(400).entity(Templates.register("The two passwords differ; type them again.",
+                    username == null ? "" : username, PasswordPolicy.MIN_LENGTH)).build();
+        }
+        try {
+            accounts.register(username, password);
+        } catch (Accounts.Rejected e) {
+            return Response.status(400).entity(Templates.register(e.getMessage(),
+                    username == null ? "" : username, PasswordPolicy.MIN_LENGTH)).build();
+        }
+        return Response.seeOther(URI.create("/login?registered")).build();
+    }
+
+    /** Drops the session cookie; the encrypted cookie is the whole session, so nothing is left server-side. */
+    @POST
+    @Path("logout")
+    public Response logout() {
+        NewCookie expired = new NewCookie.Builder(SESSION_COOKIE).path("/").maxAge(0).value("")
+                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create("/")).cookie(expired).build();
+    }
+}

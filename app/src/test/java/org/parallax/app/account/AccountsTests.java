@@ -1,0 +1,149 @@
+package org.parallax.app.account;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.oneOf;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.response.Response;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AccountsTests {
+
+    static final String PASSWORD = "plum orchard lantern seventy";
+
+    static String newUsername() {
+        return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** A browser-like session: cookies kept, the CSRF token read from the form as a browser would. */
+    static String csrfToken(CookieFilter cookies, String page) {
+        String html = given().filter(cookies).when().get(page).then().statusCode(200).extract().asString();
+        int at = html.indexOf("name=\"csrf-token\" value=\"");
+        assertThat(at).as("a CSRF token in the form on " + page).isPositive();
+        int start = at + "name=\"csrf-token\" value=\"".length();
+        return html.substring(start, html.indexOf('"', start));
+    }
+
+    static void register(CookieFilter cookies, String username, String password) {
+        String token = csrfToken(cookies, "/register");
+        given().filter(cookies).redirects().follow(false)
+                .formParam("csrf-token", token).formParam("username", username)
+                .formParam("password", password).formParam("password-again", password)
+                .when().post("/register").then().statusCode(303);
+    }
+
+    static Response login(CookieFilter cookies, String username, String password) {
+        return given().filter(cookies).redirects().follow(false)
+                .formParam("j_username", username).formParam("j_password", password)
+                .when().post("/j_security_check");
+    }
+
+    @Test
+    void registerLogInSeeYourNameAndLogOut() {
+        CookieFilter cookies = new CookieFilter();
+        String name = newUsername();
+        register(cookies, name, PASSWORD);
+
+        Response login = login(cookies, name, PASSWORD);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.header("Location")).doesNotContain("error");
+        assertThat(login.getDetailedCookie("parallax-session").isHttpOnly()).isTrue();
+        assertThat(login.getDetailedCookie("parallax-session").getSameSite()).isEqualToIgnoringCase("strict");
+
+        given().filter(cookies).when().get("/").then().statusCode(200)
+                .body(containsString("<span class=\"account__name\">" + name + "</span>"));
+
+        String token = csrfToken(cookies, "/");
+        given().filter(cookies).redirects().follow(false).formParam("csrf-token", token)
+                .when().post("/logout").then().statusCode(303);
+        given().filter(cookies).when().get("/").then().statusCode(200)
+                .body(containsString("href=\"/login\""));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameGenericAnswer() {
+        CookieFilter cookies = new CookieFilter();
+        String name = newUsername();
+        register(cookies, name, PASSWORD);
+        String wrongPassword = login(new CookieFilter(), name, "not the password at all").header("Location");
+        String unknownUser = login(new CookieFilter(), newUsername(), PASSWORD).header("Location");
+        assertThat(wrongPassword).endsWith("/login?error");
+        assertThat(unknownUser).isEqualTo(wrongPassword);
+    }
+
+    @Test
+    void usernameIsCaseInsensitive() {
+        CookieFilter cookies = new CookieFilter();
+        String name = newUsername();
+        register(cookies, name, PASSWORD);
+        assertThat(login(new CookieFilter(), name.toUpperCase(), PASSWORD).header("Location")).doesNotContain("error");
+    }
+
+    @Test
+    void repeatedGuessesLockTheAccountEvenForTheRightPassword() {
+        CookieFilter cookies = new CookieFilter();
+        String name = newUsername();
+        register(cookies, name, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(new CookieFilter(), name, "wrong guess number " + i).header("Location")).contains("error");
+        }
+        assertThat(login(new CookieFilter(), name, PASSWORD).header("Location")).contains("error");
+    }
+
+    @Test
+    void weakPasswordsAreRefusedWithAReason() {
+        CookieFilter cookies = new CookieFilter();
+        String token = csrfToken(cookies, "/register");
+        for (String weak : new String[] {"short", "passwordpassword", "aaaaaaaaaaaaaaaaaaaa"}) {
+            given().filter(cookies).formParam("csrf-token", token).formParam("username", newUsername())
+                    .formParam("password", weak).formParam("password-again", weak)
+                    .when().post("/register").then().statusCode(400)
+                    .body(containsString("class=\"notice\" role=\"alert\""));
+        }
+        String name = newUsername();
+        String containsName = "my name is " + name + " ok";
+        given().filter(cookies).formParam("csrf-token", token).formParam("username", name)
+                .formParam("password", containsName).formParam("password-again", containsName)
+                .when().post("/register").then().statusCode(400)
+                .body(containsString("must not contain the username"));
+    }
+
+    @Test
+    void takenUsernameIsRefused() {
+        CookieFilter cookies = new CookieFilter();
+        String name = newUsername();
+        register(cookies, name, PASSWORD);
+        String token = csrfToken(cookies, "/register");
+        given().filter(cookies).formParam("csrf-token", token).formParam("username", name.toUpperCase())
+                .formParam("password", PASSWORD).formParam("password-again", PASSWORD)
+                .when().post("/register").then().statusCode(400).body(containsString("taken"));
+    }
+
+    @Test
+    void formPostWithoutCsrfTokenIsRejectedAndChangesNothing() {
+        String name = newUsername();
+        // No token cookie at all (a cross-site form), and a cookie without the matching form field.
+        given().formParam("username", name).formParam("password", PASSWORD).formParam("password-again", PASSWORD)
+                .when().post("/register").then().statusCode(oneOf(400, 403));
+        CookieFilter cookies = new CookieFilter();
+        csrfToken(cookies, "/register");
+        given().filter(cookies).formParam("username", name).formParam("password", PASSWORD)
+                .formParam("password-again", PASSWORD)
+                .when().post("/register").then().statusCode(oneOf(400, 403));
+        assertThat(login(new CookieFilter(), name, PASSWORD).header("Location")).contains("error");
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() {
+        given().when().get("/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Referrer-Policy", "same-origin")
+                .header("X-Content-Type-Options", "nosniff");
+    }
+}

@@ -1,0 +1,82 @@
+package org.parallax.core.user;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Registration and administration of accounts. */
+@ApplicationScoped
+@Transactional
+public class Accounts {
+
+    public static final String READER = "reader";
+    public static final String EDITOR = "editor";
+    public static final String ADMIN = "admin";
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
+    private static final int BCRYPT_COST = 12;
+
+    /** Thrown with a message that tells the person what to change. */
+    public static final class Rejected extends Exception {
+        public Rejected(String message) {
+            super(message);
+        }
+    }
+
+    public static String normalizeUsername(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public AppUser register(String username, String password) throws Rejected {
+        return create(username, password, READER);
+    }
+
+    /** Creates the account or, if it exists, makes it an admin with the new password. */
+    public AppUser createOrPromoteAdmin(String username, String password) throws Rejected {
+        Optional<AppUser> existing = AppUser.findByUsername(username);
+        if (existing.isEmpty()) {
+            return create(username, password, READER + "," + EDITOR + "," + ADMIN);
+        }
+        PasswordPolicy.check(normalizeUsername(username), password);
+        AppUser user = existing.get();
+        user.passwordHash = hash(password);
+        user.roles = READER + "," + EDITOR + "," + ADMIN;
+        return user;
+    }
+
+    private AppUser create(String username, String password, String roles) throws Rejected {
+        String name = normalizeUsername(username);
+        if (!USERNAME.matcher(name).matches()) {
+            throw new Rejected("Usernames are 3 to 32 characters: letters, digits, dot, dash or underscore, "
+                    + "starting with a letter or digit.");
+        }
+        PasswordPolicy.check(name, password);
+        if (AppUser.findByUsername(name).isPresent()) {
+            throw new Rejected("That username is taken; choose another.");
+        }
+        AppUser user = new AppUser();
+        user.username = name;
+        user.passwordHash = hash(password);
+        user.roles = roles;
+        user.createdAt = Instant.now();
+        user.persist();
+        return user;
+    }
+
+    private static String hash(String password) {
+        return BcryptUtil.bcryptHash(Normalizer.normalize(password, Normalizer.Form.NFKC), BCRYPT_COST);
+    }
+
+    public Optional<AppUser> find(String username) {
+        return AppUser.findByUsername(username);
+    }
+
+    public long count() {
+        return AppUser.count();
+    }
+}

@@ -1,0 +1,73 @@
+package org.parallax.core.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Slows down password guessing, per account and per client address. Kept in PostgreSQL so that every
+ * replica sees the same counts. An account locks after {@link #ACCOUNT_ATTEMPTS} attempts without a
+ * success inside the window; an address after {@link #ADDRESS_ATTEMPTS}.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class LoginThrottle {
+
+    public static final int ACCOUNT_ATTEMPTS = 5;
+    public static final int ADDRESS_ATTEMPTS = 50;
+    public static final Duration WINDOW = Duration.ofMinutes(15);
+
+    private final EntityManager em;
+
+    public LoginThrottle(EntityManager em) {
+        this.em = em;
+    }
+
+    /** True when this login must be refused without even checking the password. */
+    public boolean isLocked(String username, String address) {
+        @SuppressWarnings("unchecked")
+        List<Object> locked = em.createNativeQuery("select 1 from login_throttle where subject in (:user, :ip) "
+                        + "and locked_until > now()")
+                .setParameter("user", "user:" + Accounts.normalizeUsername(username))
+                .setParameter("ip", "ip:" + address)
+                .getResultList();
+        return !locked.isEmpty();
+    }
+
+    /** Counts one attempt for the account and the address; locks either once it reaches its limit. */
+    public void attempt(String username, String address) {
+        count("user:" + Accounts.normalizeUsername(username), ACCOUNT_ATTEMPTS);
+        count("ip:" + address, ADDRESS_ATTEMPTS);
+    }
+
+    /** A correct password clears the account's count (the address keeps its own). */
+    public void succeeded(String username) {
+        em.createNativeQuery("delete from login_throttle where subject = :user")
+                .setParameter("user", "user:" + Accounts.normalizeUsername(username))
+                .executeUpdate();
+    }
+
+    private void count(String subject, int limit) {
+        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+        em.createNativeQuery("""
+                insert into login_throttle as t (subject, attempts, window_start) values (:subject, 1, :now)
+                on conflict (subject) do update set
+                  attempts = case when t.window_start < :windowStart then 1 else t.attempts + 1 end,
+                  window_start = case when t.window_start < :windowStart then :now else t.window_start end,
+                  locked_until = case
+                      when t.window_start >= :windowStart and t.attempts + 1 >= :limit then :lockedUntil
+                      else t.locked_until end
+                """)
+                .setParameter("subject", subject)
+                .setParameter("now", now)
+                .setParameter("windowStart", now.minus(WINDOW))
+                .setParameter("limit", limit)
+                .setParameter("lockedUntil", now.plus(WINDOW))
+                .executeUpdate();
+    }
+}
