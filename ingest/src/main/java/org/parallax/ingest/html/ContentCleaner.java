@@ -14,14 +14,18 @@ import org.jsoup.nodes.Node;
 final class ContentCleaner {
 
     private static final int SHARE_TEXT_LIMIT = ContentFinder.CHAR_THRESHOLD;
+    /** Longer texts cannot be a lone "Advertisement" or "Loading…" label. */
+    private static final int MAX_AD_TEXT = 20;
     private static final String[] HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"};
 
     private final ContentFinder finder;
     private final Set<Element> dataTables;
+    private final TextStats stats;
 
     ContentCleaner(ContentFinder finder) {
         this.finder = finder;
         this.dataTables = finder.dataTables();
+        this.stats = finder.stats();
     }
 
     void clean(Element article) {
@@ -34,7 +38,7 @@ final class ContentCleaner {
         removeAll(article, "link", false);
         removeAll(article, "aside", false);
         for (Element child : article.children()) {
-            removeMatching(child, node -> ContentFinder.isShareElement(node) && node.text().length() < SHARE_TEXT_LIMIT);
+            removeMatching(child, node -> ContentFinder.isShareElement(node) && stats.length(node) < SHARE_TEXT_LIMIT);
         }
         removeAll(article, "iframe", true);
         removeAll(article, "input", false);
@@ -50,31 +54,31 @@ final class ContentCleaner {
         }
         removeReverse(Dom.descendantsByTag(article, "p"), p -> Dom.countDescendants(p, "img") == 0
                 && Dom.countDescendants(p, "embed") == 0 && Dom.countDescendants(p, "object") == 0
-                && Dom.countDescendants(p, "iframe") == 0 && p.text().isBlank());
+                && Dom.countDescendants(p, "iframe") == 0 && stats.length(p) == 0);
         unwrapSingleCellTables(article);
     }
 
-    private static void removeReverse(List<Element> nodes, Predicate<Element> shouldRemove) {
+    private void removeReverse(List<Element> nodes, Predicate<Element> shouldRemove) {
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Element node = nodes.get(i);
             if (node.parentNode() != null && shouldRemove.test(node)) {
-                node.remove();
+                stats.remove(node);
             }
         }
     }
 
     /** Removes every element with the tag; embeds from known video hosts stay when {@code keepVideos}. */
-    private static void removeAll(Element root, String tag, boolean keepVideos) {
+    private void removeAll(Element root, String tag, boolean keepVideos) {
         removeReverse(Dom.descendantsByTag(root, tag), e -> !(keepVideos && ContentFinder.isAllowedVideo(e)));
     }
 
     /** Removes descendants of {@code root} (not {@code root} itself) that match, skipping their subtrees. */
-    private static void removeMatching(Element root, Predicate<Element> matches) {
+    private void removeMatching(Element root, Predicate<Element> matches) {
         Element node = Dom.nextWithin(root, root, false);
         while (node != null) {
             if (matches.test(node)) {
                 Element next = Dom.nextWithin(root, node, true);
-                node.remove();
+                stats.remove(node);
                 node = next;
             } else {
                 node = Dom.nextWithin(root, node, false);
@@ -104,7 +108,9 @@ final class ContentCleaner {
                 }
             }
             cell.tagName(inline ? "p" : "div");
+            Element parent = table.parent();
             table.replaceWith(cell);
+            stats.changed(parent);
         }
     }
 
@@ -170,13 +176,13 @@ final class ContentCleaner {
 
     private boolean shouldRemove(Element node, String tag) {
         boolean isList = tag.equals("ul") || tag.equals("ol");
-        String innerText = node.text();
+        int contentLength = stats.length(node);
         if (!isList) {
             int listLength = 0;
             for (Element list : Dom.descendantsByTag(node, "ul", "ol")) {
-                listLength += list.text().length();
+                listLength += stats.length(list);
             }
-            isList = !innerText.isEmpty() && listLength / (double) innerText.length() > 0.9;
+            isList = contentLength > 0 && listLength / (double) contentLength > 0.9;
         }
         if (tag.equals("table") && dataTables.contains(node)) {
             return false;
@@ -191,14 +197,14 @@ final class ContentCleaner {
         if (weight < 0) {
             return true;
         }
-        if (countCommas(innerText) >= 10) {
+        if (stats.commas(node) >= 10) {
             return false;
         }
         int p = Dom.countDescendants(node, "p");
         int img = Dom.countDescendants(node, "img");
         int li = Dom.countDescendants(node, "li") - 100;
         int input = Dom.countDescendants(node, "input");
-        double headingDensity = textDensity(node, innerText, HEADINGS);
+        double headingDensity = textDensity(node, contentLength, HEADINGS);
         int embedCount = 0;
         for (Element embed : Dom.descendantsByTag(node, "object", "embed", "iframe")) {
             if (ContentFinder.isAllowedVideo(embed)) {
@@ -206,12 +212,11 @@ final class ContentCleaner {
             }
             embedCount++;
         }
-        if (ContentFinder.isAdOrLoadingText(innerText)) {
+        if (contentLength <= MAX_AD_TEXT && ContentFinder.isAdOrLoadingText(node.text())) {
             return true;
         }
-        int contentLength = innerText.length();
-        double linkDensity = ContentFinder.linkDensity(node);
-        double textDensity = textDensity(node, innerText, null);
+        double linkDensity = stats.linkDensity(node);
+        double textDensity = textDensity(node, contentLength, null);
         boolean inFigure = Dom.hasAncestor(node, "figure", 3, null);
 
         boolean remove = (!inFigure && img > 1 && p / (double) img < 0.5)
@@ -236,26 +241,16 @@ final class ContentCleaner {
         return remove;
     }
 
-    private static int countCommas(String text) {
-        int count = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == ',') {
-                count++;
-            }
-        }
-        return count;
-    }
-
     /** Share of the node's text inside descendants with the given tags (text-ish blocks when null). */
-    private static double textDensity(Element node, String innerText, String[] tags) {
-        if (innerText.isEmpty()) {
+    private double textDensity(Element node, int contentLength, String[] tags) {
+        if (contentLength == 0) {
             return 0;
         }
         int childrenLength = 0;
         for (Element child : Dom.descendants(node, e -> tags == null ? ContentFinder.isTextish(e.normalName())
                 : Dom.hasTag(e, tags))) {
-            childrenLength += child.text().length();
+            childrenLength += stats.length(child);
         }
-        return childrenLength / (double) innerText.length();
+        return childrenLength / (double) contentLength;
     }
 }

@@ -47,7 +47,6 @@ final class ContentFinder {
     private static final Pattern VIDEOS = Pattern.compile(
             "//(www\\.)?((dailymotion|youtube|youtube-nocookie|player\\.vimeo|v\\.qq)\\.com|(archive|upload\\.wikimedia)\\.org"
                     + "|player\\.twitch\\.tv)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern COMMAS = Pattern.compile("[\\u002C\\u060C\\uFE50\\uFE10\\uFE11\\u2E41\\u2E34\\u2E32\\uFF0C]");
     private static final Pattern AD_WORDS = Pattern.compile(
             "^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -110,6 +109,7 @@ final class ContentFinder {
     private final Map<Element, Double> scores = new IdentityHashMap<>();
     private final Set<Element> dataTables = Collections.newSetFromMap(new IdentityHashMap<>());
     private String byline;
+    private TextStats stats = new TextStats();
 
     /**
      * @param title the article title from the metadata, used to drop a heading that repeats it
@@ -136,7 +136,7 @@ final class ContentFinder {
             }
             Element body = doc.body();
             Candidate found = grab(doc, body);
-            int length = found.root.text().length();
+            int length = stats.length(found.root);
             if (length >= CHAR_THRESHOLD) {
                 return new Result(found.root, found.score, p != Pass.STRICT, byline);
             }
@@ -157,11 +157,12 @@ final class ContentFinder {
 
     private Candidate grab(Document doc, Element page) {
         List<Element> toScore = prepareNodes(doc);
+        stats = new TextStats();
         List<Element> candidates = scoreParagraphs(toScore);
         Element top = null;
         List<Element> topCandidates = new ArrayList<>();
         for (Element candidate : candidates) {
-            double score = scores.get(candidate) * (1 - linkDensity(candidate));
+            double score = scores.get(candidate) * (1 - stats.linkDensity(candidate));
             scores.put(candidate, score);
             for (int t = 0; t < TOP_CANDIDATES; t++) {
                 if (t >= topCandidates.size() || score > scores.get(topCandidates.get(t))) {
@@ -296,15 +297,16 @@ final class ContentFinder {
             if (Dom.parentElement(element) == null) {
                 continue;
             }
-            String text = element.text();
-            if (text.length() < 25) {
+            int length = stats.length(element);
+            if (length < 25) {
                 continue;
             }
             List<Element> ancestors = Dom.ancestors(element, 5);
             if (ancestors.isEmpty()) {
                 continue;
             }
-            double score = 1 + commaParts(text) + Math.min(text.length() / 100, 3);
+            // A point for the paragraph, one per comma-separated part, one per 100 characters up to 3.
+            double score = 1 + (stats.commas(element) + 1) + Math.min(length / 100, 3);
             for (int level = 0; level < ancestors.size(); level++) {
                 Element ancestor = ancestors.get(level);
                 if (Dom.parentElement(ancestor) == null) {
@@ -319,15 +321,6 @@ final class ContentFinder {
             }
         }
         return candidates;
-    }
-
-    private static int commaParts(String text) {
-        int parts = 1;
-        var m = COMMAS.matcher(text);
-        while (m.find()) {
-            parts++;
-        }
-        return parts;
     }
 
     /**
@@ -415,12 +408,12 @@ final class ContentFinder {
                 if (siblingScore != null && siblingScore + bonus >= threshold) {
                     append = true;
                 } else if (sibling.normalName().equals("p")) {
-                    double density = linkDensity(sibling);
-                    String content = sibling.text();
-                    int length = content.length();
+                    double density = stats.linkDensity(sibling);
+                    int length = stats.length(sibling);
                     if (length > 80 && density < 0.25) {
                         append = true;
-                    } else if (length < 80 && length > 0 && density == 0 && SENTENCE_END.matcher(content).find()) {
+                    } else if (length < 80 && length > 0 && density == 0
+                            && SENTENCE_END.matcher(sibling.text()).find()) {
                         append = true;
                     }
                 }
@@ -475,6 +468,10 @@ final class ContentFinder {
         return pass.cleanConditionally;
     }
 
+    TextStats stats() {
+        return stats;
+    }
+
     Set<Element> dataTables() {
         return dataTables;
     }
@@ -485,8 +482,8 @@ final class ContentFinder {
         if (!looksLike) {
             return false;
         }
-        String text = node.text().strip();
-        return !text.isEmpty() && text.length() < 100;
+        int length = Dom.textLength(node);
+        return length > 0 && length < 100;
     }
 
     static boolean isProbablyVisible(Element node) {
@@ -505,7 +502,7 @@ final class ContentFinder {
     }
 
     static boolean isWithoutContent(Element node) {
-        if (!node.text().isBlank()) {
+        if (Dom.hasText(node)) {
             return false;
         }
         int children = node.childrenSize();
@@ -564,7 +561,7 @@ final class ContentFinder {
 
     /** Share of the text that sits inside links; in-page anchors count for less. */
     static double linkDensity(Element element) {
-        int length = element.text().length();
+        int length = Dom.textLength(element);
         if (length == 0) {
             return 0;
         }
@@ -572,7 +569,7 @@ final class ContentFinder {
         for (Element link : Dom.descendantsByTag(element, "a")) {
             String href = link.attr("href");
             double coefficient = href.length() > 1 && href.charAt(0) == '#' ? 0.3 : 1;
-            linkLength += link.text().length() * coefficient;
+            linkLength += Dom.textLength(link) * coefficient;
         }
         return linkLength / length;
     }

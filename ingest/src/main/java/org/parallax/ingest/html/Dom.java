@@ -139,6 +139,90 @@ final class Dom {
         return node instanceof TextNode t && t.isBlank();
     }
 
+    /**
+     * Length of the element's text with whitespace runs counted as one character and the ends trimmed,
+     * computed without building the string: scoring asks for it thousands of times per page.
+     */
+    static int textLength(Element root) {
+        int length = 0;
+        boolean started = false;
+        boolean pendingSpace = false;
+        Node node = firstChild(root);
+        while (node != null) {
+            if (node instanceof TextNode t) {
+                String text = t.getWholeText();
+                for (int i = 0; i < text.length(); i++) {
+                    if (isSpace(text.charAt(i))) {
+                        pendingSpace = started;
+                    } else {
+                        if (pendingSpace) {
+                            length++;
+                            pendingSpace = false;
+                        }
+                        length++;
+                        started = true;
+                    }
+                }
+            }
+            node = nextNodeWithin(root, node);
+        }
+        return length;
+    }
+
+    /** How often a character occurs in the element's text. */
+    static int countChar(Element root, char wanted) {
+        int count = 0;
+        Node node = firstChild(root);
+        while (node != null) {
+            if (node instanceof TextNode t) {
+                String text = t.getWholeText();
+                for (int i = 0; i < text.length(); i++) {
+                    if (text.charAt(i) == wanted) {
+                        count++;
+                    }
+                }
+            }
+            node = nextNodeWithin(root, node);
+        }
+        return count;
+    }
+
+    /** Whether any text below the element is more than whitespace; stops at the first such text. */
+    static boolean hasText(Element root) {
+        Node node = firstChild(root);
+        while (node != null) {
+            if (node instanceof TextNode t && !t.isBlank()) {
+                return true;
+            }
+            node = nextNodeWithin(root, node);
+        }
+        return false;
+    }
+
+    private static Node firstChild(Node node) {
+        return node.childNodeSize() > 0 ? node.childNode(0) : null;
+    }
+
+    /** Document-order successor over all nodes (text included) that stays inside {@code root}. */
+    private static Node nextNodeWithin(Node root, Node node) {
+        if (node.childNodeSize() > 0) {
+            return node.childNode(0);
+        }
+        Node current = node;
+        while (current != null && current != root) {
+            Node sibling = current.nextSibling();
+            if (sibling != null) {
+                return sibling;
+            }
+            current = current.parentNode();
+        }
+        return null;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00A0' || Character.isWhitespace(c);
+    }
+
     /** Ancestors nearest first, at most {@code maxDepth} of them (all when 0). */
     static List<Element> ancestors(Element node, int maxDepth) {
         List<Element> result = new ArrayList<>();

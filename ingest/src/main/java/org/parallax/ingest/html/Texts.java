@@ -1,30 +1,52 @@
 package org.parallax.ingest.html;
 
 import java.text.Normalizer;
-import java.util.regex.Pattern;
 
 /** Text clean-up shared by metadata and body: one place decides what "normalised" means. */
 final class Texts {
 
-    /** Every Unicode space, NBSP included, collapses to one ASCII space. */
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
-    /** Invisible characters that carry no text: zero-width space, word joiner, BOM, soft hyphen. */
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u2060\\uFEFF\\u00AD]");
-
     private Texts() {
     }
 
-    /** NFC, invisible characters dropped, runs of whitespace collapsed, trimmed; null for blank input. */
+    /**
+     * NFC, invisible characters (zero-width space, word joiner, BOM, soft hyphen) dropped, every run of
+     * whitespace (NBSP and the other Unicode spaces included) collapsed to one ASCII space, trimmed;
+     * null for blank input.
+     */
     static String clean(String raw) {
         if (raw == null) {
             return null;
         }
-        String text = INVISIBLE.matcher(raw).replaceAll("");
-        text = SPACES.matcher(text).replaceAll(" ").strip();
-        if (text.isEmpty()) {
+        StringBuilder out = new StringBuilder(raw.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (isInvisible(c)) {
+                continue;
+            }
+            if (isSpace(c)) {
+                pendingSpace = out.length() > 0;
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            out.append(c);
+        }
+        if (out.length() == 0) {
             return null;
         }
+        String text = out.toString();
         return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\u00A0' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    private static boolean isInvisible(char c) {
+        return c == '\u200B' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
     }
 
     /**
