@@ -93,8 +93,9 @@ final class ContentFinder {
      * @param score the content score of the winning candidate
      * @param relaxed whether the filters had to be relaxed to find enough text
      * @param byline a byline found in the visible page (a {@code .byline} element, {@code rel=author}), or null
+     * @param linkDensity the share of the content's text inside links
      */
-    record Result(Element root, double score, boolean relaxed, String byline) {
+    record Result(Element root, double score, boolean relaxed, String byline, double linkDensity) {
     }
 
     /** Supplies a fresh copy of the prepared page for each pass: passes mutate what they are given. */
@@ -122,7 +123,7 @@ final class ContentFinder {
 
     /** Returns null when no pass finds any text at all. */
     Result find(Document first, PageSource source) {
-        record Attempt(Element root, double score, int length, String byline) {
+        record Attempt(Element root, double score, int length, String byline, double linkDensity) {
         }
         List<Attempt> attempts = new ArrayList<>();
         Document doc = first;
@@ -138,9 +139,9 @@ final class ContentFinder {
             Candidate found = grab(doc, body);
             int length = stats.length(found.root);
             if (length >= CHAR_THRESHOLD) {
-                return new Result(found.root, found.score, p != Pass.STRICT, byline);
+                return new Result(found.root, found.score, p != Pass.STRICT, byline, stats.linkDensity(found.root));
             }
-            attempts.add(new Attempt(found.root, found.score, length, byline));
+            attempts.add(new Attempt(found.root, found.score, length, byline, stats.linkDensity(found.root)));
             doc = null;
         }
         Attempt best = attempts.get(0);
@@ -149,7 +150,7 @@ final class ContentFinder {
                 best = a;
             }
         }
-        return best.length == 0 ? null : new Result(best.root, best.score, true, best.byline);
+        return best.length == 0 ? null : new Result(best.root, best.score, true, best.byline, best.linkDensity);
     }
 
     private record Candidate(Element root, double score) {
@@ -207,12 +208,14 @@ final class ContentFinder {
         while (node != null) {
             String tag = node.normalName();
             String match = node.className() + " " + node.id();
+            // Most elements carry neither class nor id; the name patterns cannot match them.
+            boolean named = match.length() > 1;
             if (!isProbablyVisible(node)
                     || ("true".equals(node.attr("aria-modal")) && "dialog".equals(node.attr("role")))) {
                 node = Dom.removeAndNext(node);
                 continue;
             }
-            if (lookForByline && byline == null && isByline(node, match)) {
+            if (lookForByline && byline == null && isByline(node, match, named)) {
                 byline = node.text().strip();
                 node = Dom.removeAndNext(node);
                 continue;
@@ -224,7 +227,7 @@ final class ContentFinder {
                 continue;
             }
             if (pass.stripUnlikely) {
-                if (UNLIKELY.matcher(match).find() && !MAYBE_CANDIDATE.matcher(match).find()
+                if (named && UNLIKELY.matcher(match).find() && !MAYBE_CANDIDATE.matcher(match).find()
                         && !Dom.hasAncestor(node, "table", 3, null) && !Dom.hasAncestor(node, "code", 3, null)
                         && !tag.equals("body") && !tag.equals("a")) {
                     node = Dom.removeAndNext(node);
@@ -476,9 +479,9 @@ final class ContentFinder {
         return dataTables;
     }
 
-    private boolean isByline(Element node, String match) {
+    private boolean isByline(Element node, String match, boolean named) {
         boolean looksLike = "author".equals(node.attr("rel")) || node.attr("itemprop").contains("author")
-                || BYLINE_CLASS.matcher(match).find();
+                || (named && BYLINE_CLASS.matcher(match).find());
         if (!looksLike) {
             return false;
         }
@@ -559,7 +562,10 @@ final class ContentFinder {
         return Dom.isWhitespaceText(node) || (node instanceof Element e && e.normalName().equals("br"));
     }
 
-    /** Share of the text that sits inside links; in-page anchors count for less. */
+    /**
+     * Share of the text that sits inside links; in-page anchors count for less. Uncached, for nodes
+     * that are being rearranged; settled content goes through {@link TextStats}.
+     */
     static double linkDensity(Element element) {
         int length = Dom.textLength(element);
         if (length == 0) {

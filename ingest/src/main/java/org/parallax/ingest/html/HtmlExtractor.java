@@ -83,7 +83,7 @@ public final class HtmlExtractor {
         String html = decoded.text();
         String baseUri = url == null ? "" : url;
         Document doc = parse(html, baseUri);
-        if (doc.body() == null || doc.body().text().isBlank()) {
+        if (doc.body() == null || !Dom.hasText(doc.body())) {
             throw new ExtractionException(source + ": no text in the HTML");
         }
         PageMetadata meta = MetadataReader.read(doc);
@@ -148,7 +148,7 @@ public final class HtmlExtractor {
         if (content.relaxed()) {
             warnings.add("weak page structure: the body was found only with relaxed filters");
         }
-        double linkDensity = ContentFinder.linkDensity(content.root());
+        double linkDensity = content.linkDensity();
         double confidence = Confidence.of(new Confidence.Signals(content.score(), words, linkDensity, content.relaxed(),
                 !derived, meta.publishedAt() != null, byline != null, outlet != null));
         String articleUrl = url != null ? url : meta.canonicalUrl();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -31,9 +30,9 @@ record JsonLdArticle(String name, String headline, List<String> authors, String 
     private static final Pattern SCHEMA_ORG = Pattern.compile("^https?://schema\\.org/?$");
     private static final Pattern CDATA = Pattern.compile("^\\s*<!\\[CDATA\\[|\\]\\]>\\s*$");
 
-    /** The first article described in the page's JSON-LD scripts, or null. Malformed scripts are skipped. */
-    static JsonLdArticle find(Document doc) {
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+    /** The first article described in the given JSON-LD scripts, or null. Malformed scripts are skipped. */
+    static JsonLdArticle find(List<Element> scripts) {
+        for (Element script : scripts) {
             String content = CDATA.matcher(script.data()).replaceAll("");
             JsonNode root;
             try {

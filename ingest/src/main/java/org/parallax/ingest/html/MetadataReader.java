@@ -1,7 +1,9 @@
 package org.parallax.ingest.html;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,9 +37,44 @@ final class MetadataReader {
     private MetadataReader() {
     }
 
+    /** The elements metadata comes from, gathered in one walk over the page. */
+    private static final class Sources {
+        final List<Element> metas = new ArrayList<>();
+        final List<Element> jsonLd = new ArrayList<>();
+        final List<Element> times = new ArrayList<>();
+        Element canonical;
+
+        Sources(Document doc) {
+            Element node = doc.firstElementChild();
+            while (node != null) {
+                switch (node.normalName()) {
+                    case "meta" -> metas.add(node);
+                    case "script" -> {
+                        if (node.attr("type").strip().equalsIgnoreCase("application/ld+json")) {
+                            jsonLd.add(node);
+                        }
+                    }
+                    case "link" -> {
+                        if (canonical == null && node.attr("rel").equalsIgnoreCase("canonical") && node.hasAttr("href")) {
+                            canonical = node;
+                        }
+                    }
+                    default -> {
+                        if (node.hasAttr("datetime") && (node.normalName().equals("time")
+                                || node.attr("itemprop").equals("datePublished"))) {
+                            times.add(node);
+                        }
+                    }
+                }
+                node = Dom.next(node, false);
+            }
+        }
+    }
+
     static PageMetadata read(Document doc) {
-        Map<String, String> values = metaValues(doc);
-        JsonLdArticle jsonLd = JsonLdArticle.find(doc);
+        Sources sources = new Sources(doc);
+        Map<String, String> values = metaValues(sources.metas);
+        JsonLdArticle jsonLd = JsonLdArticle.find(sources.jsonLd);
 
         String title = jsonLdTitle(jsonLd, doc);
         if (title == null) {
@@ -61,8 +98,8 @@ final class MetadataReader {
             siteName = first(values, "og:site_name");
         }
         return new PageMetadata(clean(title), clean(description), cleanByline(byline),
-                publishedAt(doc, jsonLd, values), language(doc, jsonLd, values), clean(siteName),
-                canonicalUrl(doc, values));
+                publishedAt(sources, jsonLd, values), language(doc, jsonLd, values), clean(siteName),
+                canonicalUrl(sources, values));
     }
 
     /**
@@ -84,9 +121,9 @@ final class MetadataReader {
         return name != null ? name : headline;
     }
 
-    private static Map<String, String> metaValues(Document doc) {
+    private static Map<String, String> metaValues(List<Element> metas) {
         Map<String, String> values = new HashMap<>();
-        for (Element meta : doc.getElementsByTag("meta")) {
+        for (Element meta : metas) {
             String content = meta.attr("content");
             if (content.isBlank()) {
                 continue;
@@ -121,7 +158,7 @@ final class MetadataReader {
         return values;
     }
 
-    private static Instant publishedAt(Document doc, JsonLdArticle jsonLd, Map<String, String> values) {
+    private static Instant publishedAt(Sources sources, JsonLdArticle jsonLd, Map<String, String> values) {
         if (jsonLd != null) {
             Instant instant = Dates.parse(jsonLd.datePublished());
             if (instant != null) {
@@ -143,17 +180,25 @@ final class MetadataReader {
                 }
             }
         }
-        for (Element time : doc.select("[itemprop=datePublished][datetime], time[pubdate][datetime], time[datetime]")) {
-            Instant instant = Dates.parse(time.attr("datetime"));
-            if (instant != null) {
-                return instant;
+        // The element marked as the publication date first, then a <time pubdate>, then any <time>.
+        for (int rank = 0; rank < 3; rank++) {
+            for (Element time : sources.times) {
+                boolean eligible = switch (rank) {
+                    case 0 -> time.attr("itemprop").equals("datePublished");
+                    case 1 -> time.hasAttr("pubdate");
+                    default -> true;
+                };
+                Instant instant = eligible ? Dates.parse(time.attr("datetime")) : null;
+                if (instant != null) {
+                    return instant;
+                }
             }
         }
         return null;
     }
 
     private static String language(Document doc, JsonLdArticle jsonLd, Map<String, String> values) {
-        Element html = doc.selectFirst("html");
+        Element html = doc.firstElementChild();
         String[] declared = {
             html == null ? null : html.attr("lang"),
             html == null ? null : html.attr("xml:lang"),
@@ -184,8 +229,8 @@ final class MetadataReader {
         return OLD_LANGUAGE_CODES.getOrDefault(code, code);
     }
 
-    private static String canonicalUrl(Document doc, Map<String, String> values) {
-        Element link = doc.selectFirst("link[rel=canonical][href]");
+    private static String canonicalUrl(Sources sources, Map<String, String> values) {
+        Element link = sources.canonical;
         if (link != null) {
             String href = link.absUrl("href");
             if (href.isEmpty()) {
