@@ -82,7 +82,7 @@ final class BlockWriter {
             return false;
         }
         if (tag.equals("br")) {
-            text.append('\n');
+            text.append(Texts.LINE_BREAK);
             return false;
         }
         if (BLOCKS.contains(tag)) {

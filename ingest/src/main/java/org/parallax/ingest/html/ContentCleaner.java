@@ -1,5 +1,6 @@
 package org.parallax.ingest.html;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -58,13 +59,47 @@ final class ContentCleaner {
         unwrapSingleCellTables(article);
     }
 
+    /**
+     * Tests the nodes innermost and last first, so a container is judged after its contents were
+     * cleaned. Removals are collected and applied in bulk (one at a time is quadratic in a parent with
+     * thousands of children), but always before a node that contains one of them is judged: pending
+     * nodes all follow the node being judged in document order, so it contains one of them only if it
+     * contains the earliest, which is the last one added.
+     */
     private void removeReverse(List<Element> nodes, Predicate<Element> shouldRemove) {
+        List<Element> pending = new ArrayList<>();
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Element node = nodes.get(i);
-            if (node.parentNode() != null && shouldRemove.test(node)) {
-                stats.remove(node);
+            if (node.parentNode() == null) {
+                continue;
+            }
+            if (!pending.isEmpty() && isAncestor(node, pending.get(pending.size() - 1))) {
+                flush(pending);
+            }
+            if (shouldRemove.test(node)) {
+                pending.add(node);
             }
         }
+        flush(pending);
+    }
+
+    private void flush(List<Element> pending) {
+        for (Element node : pending) {
+            stats.changed(node.parent());
+        }
+        Dom.removeAll(pending);
+        pending.clear();
+    }
+
+    private static boolean isAncestor(Element candidate, Element node) {
+        Element parent = node.parent();
+        while (parent != null) {
+            if (parent == candidate) {
+                return true;
+            }
+            parent = parent.parent();
+        }
+        return false;
     }
 
     /** Removes every element with the tag; embeds from known video hosts stay when {@code keepVideos}. */

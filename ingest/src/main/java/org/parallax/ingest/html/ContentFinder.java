@@ -203,6 +203,12 @@ final class ContentFinder {
      */
     private List<Element> prepareNodes(Document doc) {
         List<Element> toScore = new ArrayList<>();
+        // Removal is deferred to the end of the walk: removing from a parent with thousands of children
+        // and then stepping to the next sibling makes jsoup re-index those children every time.
+        List<Element> dropped = new ArrayList<>();
+        // Text does not change during the walk (nothing is removed yet, regrouping keeps it), so the
+        // emptiness and link-density checks can share one cache.
+        TextStats walkStats = new TextStats();
         boolean titleHeadingPending = title != null;
         Element node = doc.firstElementChild();
         while (node != null) {
@@ -212,35 +218,41 @@ final class ContentFinder {
             boolean named = match.length() > 1;
             if (!isProbablyVisible(node)
                     || ("true".equals(node.attr("aria-modal")) && "dialog".equals(node.attr("role")))) {
-                node = Dom.removeAndNext(node);
+                dropped.add(node);
+                node = Dom.next(node, true);
                 continue;
             }
             if (lookForByline && byline == null && isByline(node, match, named)) {
                 byline = node.text().strip();
-                node = Dom.removeAndNext(node);
+                dropped.add(node);
+                node = Dom.next(node, true);
                 continue;
             }
             if (titleHeadingPending && (tag.equals("h1") || tag.equals("h2"))
                     && TextSimilarity.similarity(title, node.text()) > 0.75) {
                 titleHeadingPending = false;
-                node = Dom.removeAndNext(node);
+                dropped.add(node);
+                node = Dom.next(node, true);
                 continue;
             }
             if (pass.stripUnlikely) {
                 if (named && UNLIKELY.matcher(match).find() && !MAYBE_CANDIDATE.matcher(match).find()
                         && !Dom.hasAncestor(node, "table", 3, null) && !Dom.hasAncestor(node, "code", 3, null)
                         && !tag.equals("body") && !tag.equals("a")) {
-                    node = Dom.removeAndNext(node);
+                    dropped.add(node);
+                    node = Dom.next(node, true);
                     continue;
                 }
                 if (UNLIKELY_ROLES.contains(node.attr("role"))) {
-                    node = Dom.removeAndNext(node);
+                    dropped.add(node);
+                    node = Dom.next(node, true);
                     continue;
                 }
             }
             if ((tag.equals("div") || tag.equals("section") || tag.equals("header") || isHeading(tag))
-                    && isWithoutContent(node)) {
-                node = Dom.removeAndNext(node);
+                    && isWithoutContent(node, walkStats)) {
+                dropped.add(node);
+                node = Dom.next(node, true);
                 continue;
             }
             if (TAGS_TO_SCORE.contains(tag)) {
@@ -248,7 +260,7 @@ final class ContentFinder {
             }
             if (tag.equals("div")) {
                 wrapPhrasingRuns(node);
-                if (hasSingleChildTag(node, "p") && linkDensity(node) < 0.25) {
+                if (hasSingleChildTag(node, "p") && walkStats.linkDensity(node) < 0.25) {
                     Element child = node.child(0);
                     node.replaceWith(child);
                     node = child;
@@ -260,37 +272,63 @@ final class ContentFinder {
             }
             node = Dom.next(node, false);
         }
+        Dom.removeAll(dropped);
         return toScore;
     }
 
-    /** Puts runs of inline content directly inside a div into paragraphs of their own. */
+    /**
+     * Puts runs of inline content directly inside a div into paragraphs of their own. The children are
+     * regrouped in one pass: moving them one at a time would cost quadratic time in a div with
+     * thousands of inline children.
+     */
     private static void wrapPhrasingRuns(Element div) {
-        Element p = null;
-        Node child = div.childNodeSize() > 0 ? div.childNode(0) : null;
-        while (child != null) {
-            Node nextSibling = child.nextSibling();
-            if (isPhrasing(child)) {
-                if (p != null) {
-                    p.appendChild(child);
-                } else if (!isWhitespace(child)) {
-                    p = new Element("p");
-                    child.replaceWith(p);
-                    p.appendChild(child);
-                }
-            } else if (p != null) {
-                trimTrailingWhitespace(p);
-                p = null;
+        List<Node> children = div.childNodes();
+        boolean anyRun = false;
+        for (Node child : children) {
+            if (!isWhitespace(child) && isPhrasing(child)) {
+                anyRun = true;
+                break;
             }
-            child = nextSibling;
         }
-        if (p != null) {
-            trimTrailingWhitespace(p);
+        if (!anyRun) {
+            return;
         }
-    }
-
-    private static void trimTrailingWhitespace(Element p) {
-        while (p.childNodeSize() > 0 && isWhitespace(p.childNode(p.childNodeSize() - 1))) {
-            p.childNode(p.childNodeSize() - 1).remove();
+        List<Node> regrouped = new ArrayList<>();
+        List<List<Node>> runs = new ArrayList<>();
+        List<Node> run = null;
+        for (Node child : new ArrayList<>(children)) {
+            if (isPhrasing(child)) {
+                if (run != null) {
+                    run.add(child);
+                    continue;
+                }
+                if (!isWhitespace(child)) {
+                    run = new ArrayList<>();
+                    run.add(child);
+                    runs.add(run);
+                    regrouped.add(null);
+                    continue;
+                }
+            } else {
+                run = null;
+            }
+            regrouped.add(child);
+        }
+        div.empty();
+        int next = 0;
+        for (Node node : regrouped) {
+            if (node != null) {
+                div.appendChild(node);
+                continue;
+            }
+            List<Node> nodes = runs.get(next++);
+            int end = nodes.size();
+            while (end > 0 && isWhitespace(nodes.get(end - 1))) {
+                end--;
+            }
+            Element p = new Element("p");
+            p.appendChildren(nodes.subList(0, end));
+            div.appendChild(p);
         }
     }
 
@@ -504,8 +542,8 @@ final class ContentFinder {
         return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
     }
 
-    static boolean isWithoutContent(Element node) {
-        if (Dom.hasText(node)) {
+    static boolean isWithoutContent(Element node, TextStats stats) {
+        if (stats.length(node) > 0) {
             return false;
         }
         int children = node.childrenSize();

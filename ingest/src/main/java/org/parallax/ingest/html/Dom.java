@@ -1,7 +1,11 @@
 package org.parallax.ingest.html;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -36,11 +40,34 @@ final class Dom {
         return null;
     }
 
-    /** Removes {@code node} and returns the element that followed its subtree. */
-    static Element removeAndNext(Element node) {
-        Element next = next(node, true);
-        node.remove();
-        return next;
+    /**
+     * Removes the elements, regrouping each parent's children in one pass when several of them go, so
+     * that emptying a parent with thousands of children stays linear.
+     */
+    static void removeAll(List<Element> nodes) {
+        Map<Element, Set<Node>> byParent = new IdentityHashMap<>();
+        for (Element node : nodes) {
+            Element parent = node.parent();
+            if (parent != null) {
+                byParent.computeIfAbsent(parent, p -> Collections.newSetFromMap(new IdentityHashMap<>())).add(node);
+            }
+        }
+        for (Map.Entry<Element, Set<Node>> entry : byParent.entrySet()) {
+            Element parent = entry.getKey();
+            Set<Node> gone = entry.getValue();
+            if (gone.size() < 8) {
+                gone.forEach(Node::remove);
+                continue;
+            }
+            List<Node> kept = new ArrayList<>(parent.childNodeSize());
+            for (Node child : parent.childNodes()) {
+                if (!gone.contains(child)) {
+                    kept.add(child);
+                }
+            }
+            parent.empty();
+            parent.appendChildren(kept);
+        }
     }
 
     /** The parent if it is a real element: the {@link Document} is not one. */

@@ -5,6 +5,12 @@ import java.text.Normalizer;
 /** Text clean-up shared by metadata and body: one place decides what "normalised" means. */
 final class Texts {
 
+    /**
+     * Marks a line break the markup asked for ({@code <br>}), as opposed to a newline in the source,
+     * which is just whitespace. U+2028 LINE SEPARATOR is itself a line break, so it may stay as one.
+     */
+    static final char LINE_BREAK = '\u2028';
+
     private Texts() {
     }
 
@@ -50,15 +56,15 @@ final class Texts {
     }
 
     /**
-     * Like {@link #clean} but keeps single line breaks (a {@code <br>} inside a paragraph, a line of a
-     * poem or an address) while collapsing every other run of whitespace.
+     * Like {@link #clean} but turns each {@link #LINE_BREAK} into a newline (a {@code <br>} inside a
+     * paragraph: a line of a poem, an address) while collapsing every other run of whitespace.
      */
     static String cleanKeepingLines(String raw) {
-        if (raw == null || raw.indexOf('\n') < 0) {
+        if (raw == null || raw.indexOf(LINE_BREAK) < 0) {
             return clean(raw);
         }
         StringBuilder out = new StringBuilder(raw.length());
-        for (String line : raw.split("\n")) {
+        for (String line : raw.split(String.valueOf(LINE_BREAK))) {
             String cleaned = clean(line);
             if (cleaned != null) {
                 if (out.length() > 0) {

@@ -37,7 +37,7 @@ public final class ReadabilityBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record PageResult(String page, double precision, double recall, boolean titleOk, Boolean bylineOk,
+    public record PageResult(String page, double precision, double recall, boolean titleOk, Boolean bylineOk,
             String title, String expectedTitle, String byline, String expectedByline, String error) {
     }
 
@@ -76,7 +76,7 @@ public final class ReadabilityBenchmark {
                 withByline.isEmpty() ? 0 : 100.0 * bylines / withByline.size());
     }
 
-    static PageResult evaluate(HtmlExtractor extractor, Path dir) throws IOException {
+    public static PageResult evaluate(HtmlExtractor extractor, Path dir) throws IOException {
         String page = dir.getFileName().toString();
         String expectedBody = Jsoup.parse(Files.readString(dir.resolve("expected.html"))).text();
         JsonNode meta = JSON.readTree(dir.resolve("expected-metadata.json").toFile());
