@@ -117,6 +117,11 @@ public final class PlainTextExtractor {
             bodyLines = dropAuthorBios(bodyLines);
             bodyLines = dropBoilerplate(bodyLines);
             bodyLines = dropPullQuotes(bodyLines);
+            if (bodyLines.isEmpty() && dek != null) {
+                // A standout line with nothing after it is the article's only paragraph, not its dek.
+                bodyLines.add(dek);
+                dek = null;
+            }
             if (bodyLines.isEmpty()) {
                 throw new ExtractionException(source + ": no article text found");
             }
