@@ -14,36 +14,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+/**
+ * Prints what ingest would store, without a database and without starting Quarkus. Results stream out as
+ * they are found, so a large archive prints its first articles at once and never sits whole in memory.
+ */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Print what ingest would store for each file, without touching the database.")
 public class ExtractCommand implements Callable<Integer> {
 
-    static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
-
     @Option(names = "--json", description = "JSON Lines: one object per article found.")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to read.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to read (any mix of formats).")
     List<Path> files;
 
     @Override
     public Integer call() {
         PrintStream out = System.out;
         Extraction extraction = Extraction.standard();
-        InputFiles inputs = new InputFiles(files, MAX_INPUT_BYTES);
-        int failed = 0;
-        for (String problem : inputs.problems()) {
-            failed++;
-            report(out, ExtractionResult.failed(problem.substring(0, problem.indexOf(':')), problem));
-        }
-        for (Input input : inputs) {
-            for (ExtractionResult result : extraction.extract(input)) {
-                failed += result.isOk() ? 0 : 1;
+        int[] failed = {0};
+        for (Input input : new InputFiles(files)) {
+            extraction.extract(input, result -> {
+                failed[0] += result.isOk() ? 0 : 1;
                 report(out, result);
-            }
+            });
         }
         out.flush();
-        return failed == 0 ? 0 : 1;
+        return failed[0] == 0 ? 0 : 1;
     }
 
     private void report(PrintStream out, ExtractionResult result) {

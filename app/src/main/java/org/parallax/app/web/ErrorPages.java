@@ -2,6 +2,8 @@ package org.parallax.app.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -33,6 +35,22 @@ public class ErrorPages {
                 ? e.getMessage() + "."
                 : "There is nothing at " + request.path() + ".";
         return respond(request, Response.Status.NOT_FOUND, message, () -> Templates.notFound(message));
+    }
+
+    /** Not logged in: API clients get 401; people are sent to the login page. */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        if (request.path().startsWith("/api/")) {
+            return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("status", 401, "error", "Log in first.")).build();
+        }
+        return Response.seeOther(java.net.URI.create("/login")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        String message = "Your account may not do that.";
+        return respond(request, Response.Status.FORBIDDEN, message, () -> Templates.serverError(message, "forbidden"));
     }
 
     @ServerExceptionMapper

@@ -2,32 +2,52 @@ package org.parallax.core.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.parallax.core.ingest.IngestConfig;
+import org.parallax.core.ingest.MinHash;
+import org.parallax.core.ingest.NearDuplicates;
 import org.parallax.core.outlet.OutletService;
 
-/** Writes extracted articles. Each call is one transaction: an article is stored whole or not at all. */
+/**
+ * Writes extracted articles. Each call is one transaction: an article is stored whole or not at all.
+ * The same normalised body is the same article (nothing is written twice); a body close to a stored one
+ * is written as its own article and linked to it ({@link NearDuplicates}).
+ */
 @ApplicationScoped
 @Transactional
 public class ArticleService {
 
     private final OutletService outlets;
+    private final NearDuplicates nearDuplicates;
     private final Event<ArticleStored> stored;
+    private final EntityManager em;
+    private final boolean durableCommits;
 
-    public ArticleService(OutletService outlets, Event<ArticleStored> stored) {
+    public ArticleService(OutletService outlets, NearDuplicates nearDuplicates, Event<ArticleStored> stored,
+                          EntityManager em, IngestConfig config) {
         this.outlets = outlets;
+        this.nearDuplicates = nearDuplicates;
         this.stored = stored;
+        this.em = em;
+        this.durableCommits = config.durableCommits();
     }
 
     public StoreResult store(RawDocument raw, ArticleDraft draft) {
         String body = ArticleText.body(draft.paragraphs());
         String contentHash = ArticleText.sha256(body);
-        Optional<Article> existing = Article.findByContentHash(contentHash);
+        Optional<Long> existing = Article.find("select id from Article where contentHash = ?1", contentHash)
+                .project(Long.class).firstResultOptional();
         if (existing.isPresent()) {
-            return new StoreResult(StoreResult.Status.UNCHANGED, existing.get().id);
+            return new StoreResult(StoreResult.Status.UNCHANGED, existing.get());
+        }
+        if (!durableCommits) {
+            // See IngestConfig#durableCommits: atomic per article, without waiting for the WAL flush.
+            em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
         }
         Instant now = Instant.now();
         Article article = new Article();
@@ -59,9 +79,14 @@ public class ArticleService {
             paragraph.end = span.end();
             article.paragraphs.add(paragraph);
         }
+        Optional<MinHash.Signature> signature = MinHash.of(body);
+        Optional<NearDuplicates.Match> match = nearDuplicates.find(signature, draft.url(),
+                article.outlet == null ? null : article.outlet.id);
         article.persist();
+        nearDuplicates.record(article.id, signature, match);
         stored.fire(new ArticleStored(article.id));
-        return new StoreResult(StoreResult.Status.NEW, article.id);
+        return match.map(m -> new StoreResult(StoreResult.Status.NEAR_DUPLICATE, article.id, m.articleId()))
+                .orElseGet(() -> new StoreResult(StoreResult.Status.NEW, article.id));
     }
 
     private SourceDocument sourceDocument(RawDocument raw, Instant now) {

@@ -1,12 +1,22 @@
 package org.parallax.core.article;
 
-/** What storing one extracted article did. */
-public record StoreResult(Status status, long articleId) {
+/**
+ * What storing one extracted article did.
+ *
+ * @param nearDuplicateOf for {@link Status#NEAR_DUPLICATE}, the stored article the new one resembles
+ */
+public record StoreResult(Status status, long articleId, Long nearDuplicateOf) {
 
     public enum Status {
         /** A new article was written. */
         NEW,
         /** The same normalised body was already stored: nothing changed. */
-        UNCHANGED
+        UNCHANGED,
+        /** A new article was written and linked to the stored article it nearly duplicates. */
+        NEAR_DUPLICATE
+    }
+
+    public StoreResult(Status status, long articleId) {
+        this(status, articleId, null);
     }
 }

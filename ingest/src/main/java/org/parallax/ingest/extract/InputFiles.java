@@ -7,22 +7,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 /**
  * Expands command-line paths into inputs: files as they are, folders recursively (hidden files skipped),
- * in a stable order. Files are read one at a time, when the pipeline reaches them, so memory stays
- * bounded by the largest file allowed.
+ * in a stable order. Nothing is read here: each file is opened when the pipeline reaches it. A path that
+ * cannot be expanded becomes a rejected input, so it is reported (and recorded) like any other failure.
  */
 public final class InputFiles implements Iterable<Input> {
 
     private final List<Path> files = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
-    private final long maxBytes;
+    private final List<Input> rejected = new ArrayList<>();
 
-    public InputFiles(List<Path> paths, long maxBytes) {
-        this.maxBytes = maxBytes;
+    public InputFiles(List<Path> paths) {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
@@ -31,12 +28,12 @@ public final class InputFiles implements Iterable<Input> {
                             .sorted()
                             .forEach(files::add);
                 } catch (IOException | UncheckedIOException e) {
-                    problems.add(path + ": cannot list folder (" + e.getMessage() + ")");
+                    rejected.add(Input.rejected(path.toString(), path + ": cannot list folder (" + e.getMessage() + ")"));
                 }
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
-                problems.add(path + ": no such file or folder");
+                rejected.add(Input.rejected(path.toString(), path + ": no such file or folder"));
             }
         }
     }
@@ -50,44 +47,26 @@ public final class InputFiles implements Iterable<Input> {
         return false;
     }
 
-    /** Paths that could not be expanded, each a one-line message. */
-    public List<String> problems() {
-        return List.copyOf(problems);
+    /** The number of inputs: files found plus paths that could not be expanded. */
+    public int size() {
+        return files.size() + rejected.size();
     }
 
-    public int size() {
-        return files.size();
+    /** Total bytes of the files found, for progress reporting. */
+    public long totalBytes() {
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.size(file);
+            } catch (IOException e) {
+                // Reported when the file itself is read; progress only needs an estimate.
+            }
+        }
+        return total;
     }
 
     @Override
     public Iterator<Input> iterator() {
-        Iterator<Path> paths = files.iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return paths.hasNext();
-            }
-
-            @Override
-            public Input next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return read(paths.next());
-            }
-        };
-    }
-
-    private Input read(Path path) {
-        String name = path.toString();
-        try {
-            long size = Files.size(path);
-            if (size > maxBytes) {
-                return Input.rejected(name, name + ": " + size + " bytes is over the " + maxBytes + "-byte limit");
-            }
-            return new Input(name, Files.readAllBytes(path));
-        } catch (IOException e) {
-            return Input.rejected(name, name + ": cannot read (" + e.getMessage() + ")");
-        }
+        return Stream.concat(rejected.stream(), files.stream().map(Input::ofFile)).iterator();
     }
 }

@@ -1,75 +1,108 @@
 package org.parallax.ingest.pipeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.parallax.core.article.ArticleService;
 import org.parallax.core.article.StoreResult;
+import org.parallax.core.ingest.IngestConfig;
 import org.parallax.core.ingest.IngestRunService;
 import org.parallax.ingest.extract.Extraction;
 import org.parallax.ingest.extract.ExtractionResult;
+import org.parallax.ingest.extract.IngestLimits;
 import org.parallax.ingest.extract.Input;
 
 /**
- * read -> extract -> store, one transaction per article. A failing input is recorded and skipped; the
- * rest of the batch goes on. Re-running the same inputs changes nothing.
+ * read -> detect -> extract -> normalise -> store, one transaction per article. A failing input or record
+ * is recorded in {@code ingest_error} and skipped; the rest of the batch goes on. Re-running the same
+ * inputs changes nothing, so an interrupted run is finished by running it again.
  */
 @ApplicationScoped
 public class IngestPipeline {
 
+    /** How many failure messages a summary carries; all of them are in {@code ingest_error}. */
+    public static final int MAX_REPORTED_ERRORS = 100;
+
     private static final Logger LOG = Logger.getLogger(IngestPipeline.class);
 
-    private final Extraction extraction = Extraction.standard();
+    private final Extraction extraction;
     private final ArticleService articles;
     private final IngestRunService runs;
 
-    public IngestPipeline(ArticleService articles, IngestRunService runs) {
+    @Inject
+    public IngestPipeline(ArticleService articles, IngestRunService runs, IngestConfig config) {
+        this(articles, runs, Extraction.standard(new IngestLimits(config.maxDocumentSize().asLongValue(),
+                config.maxRecordSize().asLongValue(), config.maxArchiveSize().asLongValue(),
+                config.maxCompressionRatio())));
+    }
+
+    public IngestPipeline(ArticleService articles, IngestRunService runs, Extraction extraction) {
         this.articles = articles;
         this.runs = runs;
+        this.extraction = extraction;
     }
 
     public IngestSummary ingest(String origin, Iterable<Input> inputs) {
-        return ingest(origin, inputs, progress -> {
-        });
+        return ingest(origin, inputs, IngestListener.NONE);
     }
 
-    /** @param progress told after each input, with the count of inputs done */
-    public IngestSummary ingest(String origin, Iterable<Input> inputs, Consumer<Integer> progress) {
-        long runId = runs.start(origin);
-        int created = 0;
-        int unchanged = 0;
-        int failed = 0;
-        int done = 0;
-        List<String> errors = new ArrayList<>();
+    public IngestSummary ingest(String origin, Iterable<Input> inputs, IngestListener listener) {
+        Run run = new Run(runs.start(origin), listener);
         for (Input input : inputs) {
-            for (ExtractionResult result : extraction.extract(input)) {
-                if (!result.isOk()) {
-                    failed++;
-                    errors.add(result.error());
-                    runs.recordError(runId, result.source(), result.error());
-                    continue;
-                }
-                try {
-                    StoreResult stored = articles.store(result.raw(), result.article());
-                    if (stored.status() == StoreResult.Status.NEW) {
-                        created++;
-                    } else {
-                        unchanged++;
-                    }
-                } catch (RuntimeException e) {
-                    failed++;
-                    String message = result.source() + ": could not be stored (" + rootMessage(e) + ")";
-                    LOG.warn(message, e);
-                    errors.add(message);
-                    runs.recordError(runId, result.source(), message);
-                }
-            }
-            progress.accept(++done);
+            extraction.extract(input, run::take);
+            listener.inputDone(input);
         }
-        runs.finish(runId, created, unchanged, 0, failed);
-        return new IngestSummary(runId, created, unchanged, 0, failed, List.copyOf(errors));
+        runs.finish(run.id, run.created, run.unchanged, run.nearDuplicates, run.failed);
+        return new IngestSummary(run.id, run.created, run.unchanged, run.nearDuplicates, run.failed, run.errors);
+    }
+
+    /** The counts of one run as it goes. */
+    private final class Run {
+        final long id;
+        final IngestListener listener;
+        final List<String> errors = new ArrayList<>();
+        int created;
+        int unchanged;
+        int nearDuplicates;
+        int failed;
+
+        Run(long id, IngestListener listener) {
+            this.id = id;
+            this.listener = listener;
+        }
+
+        void take(ExtractionResult result) {
+            if (!result.isOk()) {
+                fail(result.source(), result.error());
+                return;
+            }
+            StoreResult stored;
+            try {
+                stored = articles.store(result.raw(), result.article());
+            } catch (RuntimeException e) {
+                String message = result.source() + ": could not be stored (" + rootMessage(e) + ")";
+                LOG.debug(message, e);
+                fail(result.source(), message);
+                return;
+            }
+            switch (stored.status()) {
+                case NEW -> created++;
+                case UNCHANGED -> unchanged++;
+                case NEAR_DUPLICATE -> nearDuplicates++;
+            }
+            listener.stored(stored);
+        }
+
+        void fail(String source, String message) {
+            failed++;
+            if (errors.size() < MAX_REPORTED_ERRORS) {
+                errors.add(message);
+            }
+            runs.recordError(id, source, message);
+            listener.failed(message);
+        }
     }
 
     private static String rootMessage(Throwable e) {

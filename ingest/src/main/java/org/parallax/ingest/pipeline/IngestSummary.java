@@ -2,12 +2,26 @@ package org.parallax.ingest.pipeline;
 
 import java.util.List;
 
-/** What one ingest did, in the words the command line and the upload endpoint report. */
+/**
+ * What one ingest did, in the words the command line and the upload endpoint report.
+ *
+ * @param errors the first {@link IngestPipeline#MAX_REPORTED_ERRORS} one-line failure messages; every
+ *               failure is recorded in {@code ingest_error} under {@code runId}
+ */
 public record IngestSummary(long runId, int created, int unchanged, int nearDuplicates, int failed,
                             List<String> errors) {
 
+    public IngestSummary {
+        errors = List.copyOf(errors);
+    }
+
     public boolean hasFailures() {
         return failed > 0;
+    }
+
+    /** Articles stored as new rows: new ones and near-duplicates (which are linked, not merged). */
+    public int stored() {
+        return created + nearDuplicates;
     }
 
     public String line() {

@@ -27,6 +27,10 @@ public final class OutletRecognizer {
     private record Known(String name, String domain, String country) {
     }
 
+    /** Any other domains and short names of a known outlet: they identify it, but never in running text. */
+    private record Aliases(List<String> domains, List<String> names) {
+    }
+
     private static final int MASTHEAD_WEIGHT = 5;
     private static final int STAFF_WEIGHT = 4;
     private static final int SOURCING_WEIGHT = 2;
@@ -35,16 +39,20 @@ public final class OutletRecognizer {
     private final Pattern names;
     private final Map<String, Known> byLowerName = new HashMap<>();
     private final Map<String, Known> byDomain = new HashMap<>();
+    private final Map<String, Known> byLowerAlias = new HashMap<>();
 
-    private OutletRecognizer(List<Known> known) {
-        this.known = known;
+    private OutletRecognizer(Map<Known, Aliases> outlets) {
+        this.known = List.copyOf(outlets.keySet());
         List<String> alternatives = new ArrayList<>();
-        for (Known outlet : known) {
+        for (Map.Entry<Known, Aliases> entry : outlets.entrySet()) {
+            Known outlet = entry.getKey();
             alternatives.add(Pattern.quote(outlet.name()));
             byLowerName.put(outlet.name().toLowerCase(Locale.ROOT), outlet);
             if (outlet.domain() != null) {
                 byDomain.put(outlet.domain(), outlet);
             }
+            entry.getValue().domains().forEach(domain -> byDomain.putIfAbsent(domain, outlet));
+            entry.getValue().names().forEach(alias -> byLowerAlias.put(alias.toLowerCase(Locale.ROOT), outlet));
         }
         // Longest names first so "BuzzFeed News" wins over a shorter name inside it.
         alternatives.sort((a, b) -> b.length() - a.length());
@@ -56,18 +64,28 @@ public final class OutletRecognizer {
             if (in == null) {
                 throw new IllegalStateException("outlets.tsv missing from the classpath");
             }
-            List<Known> known = new ArrayList<>();
+            Map<Known, Aliases> known = new java.util.LinkedHashMap<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                known.add(new Known(fields[0].strip(), field(fields, 1), field(fields, 2)));
+                List<String> domains = list(field(fields, 1));
+                known.put(new Known(fields[0].strip(), domains.isEmpty() ? null : domains.get(0), field(fields, 2)),
+                        new Aliases(domains.size() > 1 ? domains.subList(1, domains.size()) : List.of(),
+                                list(field(fields, 3))));
             }
             return new OutletRecognizer(known);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read outlets.tsv", e);
         }
+    }
+
+    private static List<String> list(String field) {
+        if (field == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(field.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private static String field(String[] fields, int index) {
@@ -88,6 +106,19 @@ public final class OutletRecognizer {
             h = h.substring(h.indexOf('.') + 1);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The outlet a structured source names ("The New York Times", or a dataset's short form such as "nyt"),
+     * if it is known by that name or alias.
+     */
+    public Optional<Recognized> fromName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        Known outlet = byLowerName.getOrDefault(key, byLowerAlias.get(key));
+        return Optional.ofNullable(outlet).map(o -> new Recognized(o.name(), o.domain(), "stated name " + name.strip()));
     }
 
     /**

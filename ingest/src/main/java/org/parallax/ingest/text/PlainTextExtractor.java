@@ -19,6 +19,7 @@ import org.parallax.core.article.ArticleDraft;
 import org.parallax.core.article.ArticleDraft.Block;
 import org.parallax.core.article.ParagraphKind;
 import org.parallax.ingest.extract.ExtractionException;
+import org.parallax.ingest.extract.Warnings;
 
 /**
  * Reads scraped plain text: headline and dek from the first lines, byline and dateline patterns, then
@@ -116,13 +117,18 @@ public final class PlainTextExtractor {
             bodyLines = dropAuthorBios(bodyLines);
             bodyLines = dropBoilerplate(bodyLines);
             bodyLines = dropPullQuotes(bodyLines);
+            if (bodyLines.isEmpty() && dek != null) {
+                // A standout line with nothing after it is the article's only paragraph, not its dek.
+                bodyLines.add(dek);
+                dek = null;
+            }
             if (bodyLines.isEmpty()) {
                 throw new ExtractionException(source + ": no article text found");
             }
             if (headline == null) {
                 headline = deriveHeadline(bodyLines.get(0));
                 headlineDerived = true;
-                warnings.add("derived headline: the source has none, so it was taken from the lead");
+                warnings.add(Warnings.DERIVED_HEADLINE);
             }
             List<Block> blocks = new ArrayList<>();
             for (String line : bodyLines) {
@@ -131,10 +137,10 @@ public final class PlainTextExtractor {
             String joined = String.join("\n", bodyLines);
             Optional<OutletRecognizer.Recognized> outlet = outlets.recognize(masthead, byline, joined);
             if (outlet.isEmpty()) {
-                warnings.add("unknown outlet: no URL, masthead or signature names the publisher");
+                warnings.add(Warnings.UNKNOWN_OUTLET);
             }
             if (publishedAt == null) {
-                warnings.add("no publication date found");
+                warnings.add(Warnings.NO_DATE);
             }
             return new ArticleDraft(source, null, outlet.map(OutletRecognizer.Recognized::name).orElse(null),
                     outlet.map(OutletRecognizer.Recognized::domain).orElse(null), headline, headlineDerived, dek,
@@ -319,7 +325,8 @@ public final class PlainTextExtractor {
                 && !line.startsWith("“");
     }
 
-    static String deriveHeadline(String lead) {
+    /** A headline for an article that has none: its first sentence, shortened at a word if long. */
+    public static String deriveHeadline(String lead) {
         int end = firstSentenceEnd(lead);
         String sentence = end > 0 ? lead.substring(0, end) : lead;
         if (sentence.length() <= 160) {

@@ -38,6 +38,25 @@ public final class TextDecoding {
         }
     }
 
+    /** The charset {@link #decode} reads these bytes with, for the record kept with the raw document. */
+    public static String charsetOf(byte[] bytes) {
+        if (startsWith(bytes, 0xFE, 0xFF)) {
+            return "UTF-16BE";
+        }
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return "UTF-16LE";
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            utf8.decode(ByteBuffer.wrap(bytes));
+            return "UTF-8";
+        } catch (CharacterCodingException e) {
+            return "windows-1252";
+        }
+    }
+
     private static String strict(String source, byte[] bytes, int offset, Charset charset)
             throws ExtractionException {
         CharsetDecoder decoder = charset.newDecoder()

@@ -1,0 +1,125 @@
+package org.parallax.app.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.parallax.core.article.Article;
+import org.parallax.core.ingest.DuplicateKind;
+import org.parallax.core.ingest.DuplicateLink;
+import org.parallax.ingest.extract.Input;
+import org.parallax.ingest.extract.InputFiles;
+import org.parallax.ingest.pipeline.IngestPipeline;
+import org.parallax.ingest.pipeline.IngestSummary;
+
+/** The ingest pipeline against the real PostgreSQL: what it writes, what a second run writes (nothing). */
+@QuarkusTest
+class IngestPipelineTests {
+
+    private static final List<String> TABLES = List.of("article", "paragraph", "source_document", "outlet",
+            "article_signature", "duplicate_link", "story");
+
+    @Inject
+    IngestPipeline pipeline;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void everyFormatIsStoredOnceAndReingestingAddsNoRows() throws Exception {
+        String nonce = UUID.randomUUID().toString();
+        Path folder = IngestFixtures.everyFormat(Files.createTempDirectory("ingest-"), nonce);
+
+        IngestSummary first = pipeline.ingest("test", new InputFiles(List.of(folder)));
+
+        // txt, 2 feed items, 2 JSON lines, 1 wire record, 1 WARC page; the seeds are already loaded on start.
+        assertThat(first.created() + first.nearDuplicates()).isEqualTo(7);
+        assertThat(first.unchanged()).isEqualTo(5);
+        assertThat(first.failed()).isEqualTo(1);
+        assertThat(first.errors()).containsExactly(folder.resolve("empty.txt") + ": empty file");
+        assertThat(errorsOf(first.runId())).containsExactly(folder.resolve("empty.txt") + ": empty file");
+
+        Map<String, Long> before = rowCounts();
+        IngestSummary second = pipeline.ingest("test again", new InputFiles(List.of(folder)));
+        Map<String, Long> after = rowCounts();
+
+        assertThat(second.created()).isZero();
+        assertThat(second.nearDuplicates()).isZero();
+        assertThat(second.unchanged()).isEqualTo(12);
+        assertThat(second.failed()).isEqualTo(1);
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void nearDuplicatesAreStoredAndLinkedNotMerged() throws Exception {
+        String nonce = UUID.randomUUID().toString();
+        String wire = IngestFixtures.body(nonce, "the Kremlin offer", 6);
+        String original = line("Kremlin offer " + nonce, "https://www.reuters.com/kremlin-" + nonce, wire);
+        String syndicated = line("Kremlin makes offer " + nonce, "https://www.theguardian.com/kremlin-" + nonce,
+                wire.replace("Paragraph 6", "The sixth and last paragraph") + "\n\nAdditional reporting by staff.");
+        String updated = line("Kremlin offer (updated) " + nonce, "https://www.reuters.com/kremlin-" + nonce,
+                wire + "\n\nUpdated with the White House response, which rejected the proposal outright.");
+        Path dir = Files.createTempDirectory("near-");
+
+        IngestSummary summary = pipeline.ingest("near", List.of(
+                Input.ofFile(Files.writeString(dir.resolve("a.jsonl"), original)),
+                Input.ofFile(Files.writeString(dir.resolve("b.jsonl"), syndicated)),
+                Input.ofFile(Files.writeString(dir.resolve("c.jsonl"), updated))));
+
+        assertThat(summary.created()).isEqualTo(1);
+        assertThat(summary.nearDuplicates()).isEqualTo(2);
+        assertThat(links(nonce)).containsExactlyInAnyOrder(
+                "Kremlin makes offer " + nonce + " -> Kremlin offer " + nonce + " as " + DuplicateKind.SYNDICATED,
+                "Kremlin offer (updated) " + nonce + " -> Kremlin offer " + nonce + " as " + DuplicateKind.UPDATED_VERSION);
+    }
+
+    private static String line(String title, String url, String body) {
+        return "{\"title\":\"" + title + "\",\"url\":\"" + url + "\",\"body\":\"" + body.replace("\n", "\\n") + "\"}\n";
+    }
+
+    @Transactional
+    List<String> links(String nonce) {
+        return DuplicateLink.<DuplicateLink>listAll().stream()
+                .map(link -> Map.entry(Article.<Article>findById(link.articleId), link))
+                .filter(e -> e.getKey().headline.endsWith(nonce))
+                .map(e -> e.getKey().headline + " -> " + Article.<Article>findById(e.getValue().duplicateOf).headline
+                        + " as " + e.getValue().kind)
+                .toList();
+    }
+
+    private List<String> errorsOf(long runId) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("select message from ingest_error where run_id = " + runId + " order by id")) {
+            java.util.ArrayList<String> messages = new java.util.ArrayList<>();
+            while (rows.next()) {
+                messages.add(rows.getString(1));
+            }
+            return messages;
+        }
+    }
+
+    private Map<String, Long> rowCounts() throws Exception {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                try (ResultSet rows = s.executeQuery("select count(*) from " + table)) {
+                    rows.next();
+                    counts.put(table, rows.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+}

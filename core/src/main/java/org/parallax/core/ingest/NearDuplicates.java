@@ -1,0 +1,149 @@
+package org.parallax.core.ingest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * Finds the stored article a new one nearly duplicates, and records the new one's signature. Runs inside
+ * the storing transaction. Lookups go through the URL index and the GIN index on signature bands, so their
+ * cost does not grow with the number of stored articles.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class NearDuplicates {
+
+    /** Estimated Jaccard similarity from which two different bodies count as the same story. */
+    public static final double THRESHOLD = 0.6;
+    /** Bound on candidates compared per article, against pathological inputs where everything looks alike. */
+    private static final int MAX_CANDIDATES = 500;
+
+    private final EntityManager em;
+
+    public NearDuplicates(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The stored article the new one resembles, if any. */
+    public record Match(long articleId, DuplicateKind kind, double similarity) {
+    }
+
+    /**
+     * @param signature the new body's signature, empty when the body is too short to compare
+     * @param url the new article's URL, or null
+     * @param outletId the new article's outlet, or null when unknown
+     */
+    public Optional<Match> find(Optional<MinHash.Signature> signature, String url, Long outletId) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            if (url != null) {
+                Optional<Match> sameUrl = sameUrl(connection, url, signature);
+                if (sameUrl.isPresent()) {
+                    return sameUrl;
+                }
+            }
+            return signature.isEmpty() ? Optional.empty() : similar(connection, signature.get(), outletId);
+        });
+    }
+
+    /** Stores the new article's signature and, when it has one, its link. */
+    public void record(long articleId, Optional<MinHash.Signature> signature, Optional<Match> match) {
+        em.unwrap(Session.class).doWork(connection -> {
+            if (signature.isPresent()) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "insert into article_signature (article_id, minhash, lsh_bands) values (?, ?, ?)")) {
+                    insert.setLong(1, articleId);
+                    insert.setArray(2, connection.createArrayOf("integer", boxed(signature.get().minhash())));
+                    insert.setArray(3, connection.createArrayOf("bigint", boxed(signature.get().bands())));
+                    insert.executeUpdate();
+                }
+            }
+            if (match.isPresent()) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "insert into duplicate_link (article_id, duplicate_of, kind, similarity) values (?, ?, ?, ?)")) {
+                    insert.setLong(1, articleId);
+                    insert.setLong(2, match.get().articleId());
+                    insert.setString(3, match.get().kind().dbValue());
+                    insert.setFloat(4, (float) match.get().similarity());
+                    insert.executeUpdate();
+                }
+            }
+        });
+    }
+
+    private static Optional<Match> sameUrl(Connection connection, String url, Optional<MinHash.Signature> signature)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                select a.id, s.minhash from article a left join article_signature s on s.article_id = a.id
+                where a.url = ? order by a.id desc limit 1""")) {
+            query.setString(1, url);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                int[] stored = ints(rows.getArray(2));
+                double similarity = stored != null && signature.isPresent() ? signature.get().similarity(stored) : 0;
+                return Optional.of(new Match(rows.getLong(1), DuplicateKind.UPDATED_VERSION, similarity));
+            }
+        }
+    }
+
+    private static Optional<Match> similar(Connection connection, MinHash.Signature signature, Long outletId)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                select s.article_id, s.minhash, a.outlet_id from article_signature s
+                join article a on a.id = s.article_id
+                where s.lsh_bands && ? limit ?""")) {
+            query.setArray(1, connection.createArrayOf("bigint", boxed(signature.bands())));
+            query.setInt(2, MAX_CANDIDATES);
+            Match best = null;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    double similarity = signature.similarity(ints(rows.getArray(2)));
+                    long candidateOutlet = rows.getLong(3);
+                    boolean sameOutlet = !rows.wasNull() && Objects.equals(outletId, candidateOutlet);
+                    if (similarity >= THRESHOLD && (best == null || similarity > best.similarity())) {
+                        best = new Match(rows.getLong(1),
+                                sameOutlet ? DuplicateKind.UPDATED_VERSION : DuplicateKind.SYNDICATED, similarity);
+                    }
+                }
+            }
+            return Optional.ofNullable(best);
+        }
+    }
+
+    private static int[] ints(Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        Object[] values = (Object[]) array.getArray();
+        int[] ints = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            ints[i] = ((Number) values[i]).intValue();
+        }
+        return ints;
+    }
+
+    private static Integer[] boxed(int[] values) {
+        Integer[] boxed = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+
+    private static Long[] boxed(long[] values) {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+}

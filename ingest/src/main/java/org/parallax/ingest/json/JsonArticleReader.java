@@ -1,0 +1,121 @@
+package org.parallax.ingest.json;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Consumer;
+import org.parallax.core.article.RawDocument;
+import org.parallax.ingest.extract.BoundedLines;
+import org.parallax.ingest.extract.ExtractionException;
+import org.parallax.ingest.extract.ExtractionResult;
+import org.parallax.ingest.extract.IngestLimits;
+import org.parallax.ingest.extract.Input;
+import org.parallax.ingest.extract.Sizes;
+import org.parallax.ingest.text.OutletRecognizer;
+
+/**
+ * Reads articles from JSON (one article object, or an array of them, read whole within the document
+ * limit) and from JSON Lines (one object per line, streamed: memory holds one line at a time). Field
+ * mapping: {@link JsonArticleMapping}. A malformed line is reported and the lines after it still read.
+ */
+public final class JsonArticleReader {
+
+    /** Articles are flat; deeper nesting than this is an attack or not an article. */
+    private static final int MAX_NESTING = 64;
+
+    private final JsonArticleMapping mapping;
+    private final IngestLimits limits;
+    private final ObjectMapper json;
+
+    public JsonArticleReader(OutletRecognizer outlets, IngestLimits limits) {
+        this.mapping = new JsonArticleMapping(outlets);
+        this.limits = limits;
+        this.json = new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .build());
+    }
+
+    /** A JSON document: one article object or an array of article objects. */
+    public void readDocument(String name, byte[] bytes, Consumer<ExtractionResult> sink) throws ExtractionException {
+        JsonNode root;
+        try {
+            root = json.readTree(bytes);
+        } catch (IOException e) {
+            throw new ExtractionException(name + ": malformed JSON (" + firstLine(e) + ")", e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ExtractionException(name + ": no JSON value");
+        }
+        RawDocument raw = new RawDocument(bytes, "application/json", "UTF-8", name);
+        if (root.isArray()) {
+            if (root.isEmpty()) {
+                throw new ExtractionException(name + ": an empty JSON array, no articles");
+            }
+            int index = 0;
+            for (JsonNode item : root) {
+                emit(name + "[" + index++ + "]", raw, item, sink);
+            }
+        } else if (root.isObject()) {
+            emit(name, raw, root, sink);
+        } else {
+            throw new ExtractionException(name + ": JSON that is neither an article object nor an array of them");
+        }
+    }
+
+    /** JSON Lines, streamed. */
+    public void readLines(Input input, Consumer<ExtractionResult> sink) throws ExtractionException {
+        String name = input.name();
+        try (InputStream in = input.open(); BoundedLines lines = new BoundedLines(in, limits.maxRecordBytes())) {
+            for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
+                String source = name + " line " + line.number();
+                if (line.tooLong()) {
+                    sink.accept(ExtractionResult.failed(source, source + ": over the "
+                            + Sizes.describe(limits.maxRecordBytes()) + " limit for one record"));
+                    continue;
+                }
+                if (isBlank(line.bytes())) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = json.readTree(line.bytes());
+                } catch (JacksonException e) {
+                    sink.accept(ExtractionResult.failed(source, source + ": malformed JSON (" + firstLine(e) + ")"));
+                    continue;
+                }
+                emit(source, new RawDocument(line.bytes(), "application/jsonl", "UTF-8", source), node, sink);
+            }
+        } catch (IOException e) {
+            throw new ExtractionException(name + ": cannot read (" + firstLine(e) + ")", e);
+        }
+    }
+
+    private void emit(String source, RawDocument raw, JsonNode node, Consumer<ExtractionResult> sink) {
+        try {
+            sink.accept(ExtractionResult.ok(raw, mapping.map(source, node)));
+        } catch (ExtractionException e) {
+            sink.accept(ExtractionResult.failed(source, e.getMessage()));
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e instanceof JacksonException jackson ? jackson.getOriginalMessage() : e.getMessage();
+        if (message == null) {
+            message = e.getClass().getSimpleName();
+        }
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}

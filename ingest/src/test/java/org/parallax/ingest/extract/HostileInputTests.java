@@ -1,0 +1,109 @@
+package org.parallax.ingest.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parallax.core.article.ArticleText;
+import org.parallax.ingest.Fixtures;
+
+/**
+ * Bad input, written as real files: each gets one clear line naming it, and a batch mixing them with good
+ * files still yields the good articles.
+ */
+class HostileInputTests {
+
+    @TempDir
+    Path dir;
+
+    private final Extraction extraction = Extraction.standard();
+
+    @Test
+    void aBatchOfBadFilesReportsEachAndKeepsTheGoodOne() throws Exception {
+        Fixtures.write(dir, "a-empty.txt", new byte[0]);
+        Fixtures.write(dir, "b-binary.html", new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0});
+        Fixtures.write(dir, "c-good.txt", "A Good Headline\n\n" + "This is the body of a perfectly ordinary article. ".repeat(20));
+        Fixtures.write(dir, "d-broken.json", "{\"title\": \"x\", \"body\": ");
+        Fixtures.write(dir, "e-not-a-feed.xml", "<?xml version=\"1.0\"?><rss><channel><item>");
+
+        List<ExtractionResult> results = new ArrayList<>();
+        for (Input input : new InputFiles(List.of(dir, dir.resolve("missing.txt")))) {
+            extraction.extract(input, results::add);
+        }
+
+        assertThat(results).extracting(r -> r.error() == null ? "ok: " + r.article().headline() : r.error())
+                .containsExactly(
+                        dir.resolve("missing.txt") + ": no such file or folder",
+                        dir.resolve("a-empty.txt") + ": empty file",
+                        dir.resolve("b-binary.html") + ": binary data, not text",
+                        "ok: A Good Headline",
+                        dir.resolve("d-broken.json") + ": malformed JSON (Unexpected end-of-input within/between Object entries)",
+                        dir.resolve("e-not-a-feed.xml")
+                                + ": malformed feed (Invalid XML: Error on line 1: XML document structures must start and end within the same entity.)");
+    }
+
+    @Test
+    void pageOverTheDocumentLimitIsRefusedWithoutReadingIt() throws Exception {
+        Path page = Fixtures.repeat(dir, "huge.html", "<html><body>", "<p>filler paragraph text</p>", 50L << 20,
+                "</body></html>");
+
+        List<ExtractionResult> results = extraction.extract(Input.ofFile(page));
+
+        assertThat(results).singleElement().satisfies(r -> assertThat(r.error())
+                .isEqualTo(page + ": " + Sizes.describe(java.nio.file.Files.size(page))
+                        + " is over the 10 MiB limit for one document"));
+    }
+
+    @Test
+    void truncatedAndDeeplyNestedHtmlDoNotBreakTheBatch() throws Exception {
+        Path truncated = Fixtures.write(dir, "truncated.html", Fixtures.page("Cut short", Fixtures.paragraphs("cuts", 4))
+                .substring(0, 600));
+        Path nested = Fixtures.write(dir, "nested.html", "<html><body>" + "<div>".repeat(100_000)
+                + "<p>Deep text that should not crash anything at all.</p>" + "</div>".repeat(100_000) + "</body></html>");
+
+        for (Path file : List.of(truncated, nested)) {
+            List<ExtractionResult> results = extraction.extract(Input.ofFile(file));
+            assertThat(results).singleElement().satisfies(r -> {
+                if (!r.isOk()) {
+                    assertThat(r.error()).startsWith(file.toString()).doesNotContain("\n");
+                }
+            });
+        }
+    }
+
+    @Test
+    void textInALegacyCharsetIsDecodedNotMangled() throws Exception {
+        String article = "Élysée répond à Moscou\n\nLe président a déclaré vendredi que la proposition russe "
+                + "méritait d’être étudiée avec prudence, selon un communiqué publié à Paris. ".repeat(3);
+        Path latin = Fixtures.write(dir, "latin.txt", article.replace('’', '\'').getBytes(Charset.forName("windows-1252")));
+        Path utf16 = Fixtures.write(dir, "utf16.txt", ("\uFEFF" + article).getBytes(StandardCharsets.UTF_16LE));
+
+        for (Path file : List.of(latin, utf16)) {
+            ExtractionResult result = extraction.extract(Input.ofFile(file)).get(0);
+            assertThat(result.error()).isNull();
+            assertThat(result.article().headline()).isEqualTo("Élysée répond à Moscou");
+            assertThat(result.article().language()).isEqualTo("fr");
+            assertThat(ArticleText.body(result.article().paragraphs())).doesNotContain("\uFFFD");
+        }
+        assertThat(extraction.extract(Input.ofFile(latin)).get(0).raw().charset()).isEqualTo("windows-1252");
+    }
+
+    @Test
+    void textIsStoredInNfcWithTypographyKept() throws Exception {
+        // "é" as e + combining acute (NFD), curly quotes and an em dash as published, stray zero-width space.
+        String decomposed = "Cafe\u0301 talks resume\n\n“We are ready\u200B,” the minister said — again. "
+                + "The talks in the cafe\u0301 lasted for hours and ended with a promise to meet again next month.";
+        Path file = Fixtures.write(dir, "nfd.txt", decomposed);
+
+        ExtractionResult result = extraction.extract(Input.ofFile(file)).get(0);
+
+        assertThat(result.article().headline()).isEqualTo("Caf\u00E9 talks resume");
+        assertThat(ArticleText.body(result.article().paragraphs())).startsWith("“We are ready,” the minister said — again.")
+                .contains("caf\u00E9 lasted");
+    }
+}

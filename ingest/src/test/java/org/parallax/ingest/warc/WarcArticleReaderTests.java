@@ -1,0 +1,107 @@
+package org.parallax.ingest.warc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcWriter;
+import org.parallax.ingest.Fixtures;
+import org.parallax.ingest.extract.Extraction;
+import org.parallax.ingest.extract.ExtractionResult;
+import org.parallax.ingest.extract.IngestLimits;
+import org.parallax.ingest.extract.Input;
+import org.parallax.ingest.extract.Warnings;
+
+class WarcArticleReaderTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyHtmlResponseBecomesAnArticleWithTargetUriAndCaptureDate() throws Exception {
+        for (boolean gzip : new boolean[] {false, true}) {
+            Path warc = Fixtures.warc(dir, gzip ? "crawl.warc.gz" : "crawl.warc", gzip);
+
+            List<ExtractionResult> results = Extraction.standard().extract(Input.ofFile(warc));
+
+            assertThat(results).as("only the two 200 HTML responses").hasSize(2).allMatch(ExtractionResult::isOk);
+            var first = results.get(0);
+            assertThat(first.source()).isEqualTo("https://www.reuters.com/world/putin-offer");
+            assertThat(first.article().url()).isEqualTo("https://www.reuters.com/world/putin-offer");
+            assertThat(first.article().outlet()).isEqualTo("Reuters");
+            assertThat(first.article().headline()).isEqualTo("Putin offers a pact on election meddling");
+            assertThat(first.article().publishedAt()).isEqualTo(Instant.parse("2020-09-25T16:00:00Z"));
+            assertThat(first.article().warnings()).contains(Warnings.CAPTURE_DATE).doesNotContain(Warnings.NO_DATE);
+            assertThat(first.raw().origin()).isEqualTo("https://www.reuters.com/world/putin-offer");
+            assertThat(first.raw().charset()).isEqualTo("utf-8");
+            assertThat(new String(first.raw().content())).startsWith("<!DOCTYPE html>");
+            assertThat(results.get(1).article().url()).isEqualTo("https://example.org/blog/sanctions");
+            assertThat(results.get(1).article().outlet()).isNull();
+        }
+    }
+
+    @Test
+    void recordOverTheLimitFailsAloneAndTheRestIsRead() throws Exception {
+        Path warc = dir.resolve("big.warc.gz");
+        try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
+            writer.write(Fixtures.response("https://example.org/huge", Instant.now(), 200, "text/html",
+                    Fixtures.page("Huge", Fixtures.paragraphs("size", 2000)).getBytes()));
+            writer.write(Fixtures.response("https://example.org/small", Instant.now(), 200, "text/html",
+                    Fixtures.page("Small", Fixtures.paragraphs("size", 3)).getBytes()));
+        }
+        IngestLimits limits = new IngestLimits(1 << 20, 64 * 1024, 1L << 30, 100);
+
+        List<ExtractionResult> results = Extraction.standard(limits).extract(Input.ofFile(warc));
+
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).error()).isEqualTo("https://example.org/huge: record payload is over the 64 KiB "
+                + "limit for one record");
+        assertThat(results.get(1).article().headline()).isEqualTo("Small");
+    }
+
+    @Test
+    void gzipBombIsStoppedWithOneLineError() throws Exception {
+        // A real WARC.gz whose single record claims 256 MiB of zeros: a quarter MiB on disk, 1000:1.
+        Path bomb = dir.resolve("bomb.warc.gz");
+        long payload = 256L << 20;
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bomb), 1 << 16)) {
+            String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + payload + "\r\n\r\n";
+            out.write(("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/bomb\r\n"
+                    + "WARC-Date: 2020-09-25T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:0b5e2a2e-6b5c-4b1e-9d6b-2f1c1b1a0b0c>\r\n"
+                    + "Content-Type: application/http;msgtype=response\r\nContent-Length: " + (head.length() + payload)
+                    + "\r\n\r\n" + head).getBytes());
+            byte[] zeros = new byte[1 << 20];
+            for (long written = 0; written < payload; written += zeros.length) {
+                out.write(zeros);
+            }
+        }
+        assertThat(Files.size(bomb)).isLessThan(1L << 20);
+        IngestLimits limits = new IngestLimits(1 << 20, 1 << 20, 1L << 30, 100);
+
+        List<ExtractionResult> results = Extraction.standard(limits).extract(Input.ofFile(bomb));
+
+        assertThat(results).last().satisfies(r -> assertThat(r.error())
+                .isEqualTo(bomb + ": decompresses more than 100 to 1, a decompression bomb; reading stopped"));
+    }
+
+    @Test
+    void truncatedWarcKeepsTheRecordsBeforeTheDamage() throws Exception {
+        Path warc = Fixtures.warc(dir, "whole.warc", false);
+        byte[] bytes = Files.readAllBytes(warc);
+        Path cut = Fixtures.write(dir, "cut.warc", java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+
+        List<ExtractionResult> results = Extraction.standard().extract(Input.ofFile(cut));
+
+        assertThat(results.get(0).isOk()).isTrue();
+        assertThat(results).last().satisfies(r -> assertThat(r.error()).startsWith(cut + ": malformed WARC after"));
+    }
+
+}
