@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.text.Normalizer;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.parallax.core.user.AppUser;
 import org.parallax.core.user.LoginThrottle;
@@ -29,13 +30,17 @@ import org.parallax.core.user.LoginThrottle;
 public class PasswordLoginProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private static final Logger LOG = Logger.getLogger(PasswordLoginProvider.class);
-    /** bcrypt of a random string: comparing against it when the user is unknown keeps timing uniform. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("parallax-timing-equaliser", 12);
-
     private final LoginThrottle throttle;
+    /**
+     * A hash at the same cost as real ones: checking an unknown user's password against it takes as long
+     * as a wrong password, so response times do not reveal which usernames exist.
+     */
+    private final String dummyHash;
 
-    public PasswordLoginProvider(LoginThrottle throttle) {
+    public PasswordLoginProvider(LoginThrottle throttle,
+                                 @ConfigProperty(name = "parallax.accounts.bcrypt-cost", defaultValue = "12") int cost) {
         this.throttle = throttle;
+        this.dummyHash = BcryptUtil.bcryptHash("parallax-timing-equaliser", cost);
     }
 
     @Override
@@ -72,7 +77,7 @@ public class PasswordLoginProvider implements IdentityProvider<UsernamePasswordA
                     copy.roles = u.roles;
                     return copy;
                 }));
-        boolean matches = BcryptUtil.matches(password, user.map(u -> u.passwordHash).orElse(DUMMY_HASH));
+        boolean matches = BcryptUtil.matches(password, user.map(u -> u.passwordHash).orElse(dummyHash));
         if (user.isEmpty() || !matches) {
             throw new AuthenticationFailedException("wrong username or password");
         }

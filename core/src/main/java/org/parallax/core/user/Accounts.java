@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Registration and administration of accounts. */
 @ApplicationScoped
@@ -19,7 +20,13 @@ public class Accounts {
     public static final String ADMIN = "admin";
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
-    private static final int BCRYPT_COST = 12;
+
+    /** bcrypt work factor; 12 in production (~0.25 s a hash here). Tests lower it to keep the suite quick. */
+    private final int bcryptCost;
+
+    public Accounts(@ConfigProperty(name = "parallax.accounts.bcrypt-cost", defaultValue = "12") int bcryptCost) {
+        this.bcryptCost = bcryptCost;
+    }
 
     /** Thrown with a message that tells the person what to change. */
     public static final class Rejected extends Exception {
@@ -68,8 +75,8 @@ public class Accounts {
         return user;
     }
 
-    private static String hash(String password) {
-        return BcryptUtil.bcryptHash(Normalizer.normalize(password, Normalizer.Form.NFKC), BCRYPT_COST);
+    private String hash(String password) {
+        return BcryptUtil.bcryptHash(Normalizer.normalize(password, Normalizer.Form.NFKC), bcryptCost);
     }
 
     public Optional<AppUser> find(String username) {
