@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Search load benchmark: 8 concurrent clients send the 200 queries of queries.txt to /api/search on a
+# local Parallax serving the corpus built by load-corpus.sh. Loopback only; bounded by DURATION.
+#   bench/search/run.sh [DURATION]      (default 60s)
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+db=${PARALLAX_BENCH_DB:-parallax_bench}
+port=${PARALLAX_BENCH_PORT:-18090}
+duration=${1:-60s}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
+
+# Slow statements (>= 20 ms) are logged by PostgreSQL with their plans, for the EXPLAIN ANALYZE report.
+psql -h 127.0.0.1 -U postgres -qc "alter database $db set session_preload_libraries = 'auto_explain'"
+psql -h 127.0.0.1 -U postgres -qc "alter database $db set auto_explain.log_min_duration = '20ms'"
+psql -h 127.0.0.1 -U postgres -qc "alter database $db set auto_explain.log_analyze = on"
+
+log=$(mktemp)
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$db" QUARKUS_HTTP_PORT=$port \
+  PARALLAX_NO_BUILD=1 "$root/parallax" serve >"$log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -f "$log"' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null
+echo "articles: $(psql -h 127.0.0.1 -U postgres -d "$db" -Atc 'select count(*) from article')"
+
+cd "$here"
+# Warm-up: every query once, sequentially; also finds the slowest single query.
+slowest=""; slowest_ms=0
+while IFS= read -r q; do
+  case "$q" in ""|\#*) continue ;; esac
+  ms=$(curl -s -o /dev/null -w '%{time_total}' -G "http://127.0.0.1:$port/api/search" --data-urlencode "q=$q" \
+       | awk '{printf "%d", $1 * 1000}')
+  if [ "$ms" -gt "$slowest_ms" ]; then slowest_ms=$ms; slowest=$q; fi
+done < queries.txt
+echo "slowest single query when cold: '$slowest' ($slowest_ms ms)"
+
+QUERIES=queries.txt wrk -t2 -c8 -d"$duration" --timeout 5s -s search.lua "http://127.0.0.1:$port"
