@@ -151,8 +151,9 @@ done
 [ -n "$port" ] || fail "no free port in 18650-18700"
 psql_admin "drop database if exists $db with (force)" >/dev/null
 # The app creates the missing database itself (DatabasePreflight), so this also checks that path.
+# --read-only as in the Kubernetes manifests (podman mounts a tmpfs on /tmp).
 # No systemd here to run the HEALTHCHECK on a timer; it is run once by hand below.
-pm run -d --name "$container" --network host --health-interval disable \
+pm run -d --name "$container" --network host --health-interval disable --read-only \
   -e QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$pghost:$pgport/$db" \
   -e QUARKUS_DATASOURCE_USERNAME="$pguser" \
   -e QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
