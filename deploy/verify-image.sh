@@ -158,7 +158,7 @@ pm run -d --name "$container" --network host --health-interval disable --read-on
   -e QUARKUS_DATASOURCE_USERNAME="$pguser" \
   -e QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
   -e QUARKUS_HTTP_PORT="$port" \
-  "$app_image" > /dev/null
+  "$app_image" > /dev/null 2> "$work/run.err" || { cat "$work/run.err" >&2; fail "podman run"; }
 url="http://127.0.0.1:$port"
 ready=false
 for _ in $(seq 1 180); do
@@ -197,6 +197,6 @@ echo "metrics, OpenAPI, Swagger UI, HEALTHCHECK and uid 185 verified"
 
 step "Graceful stop"
 stop_started=$SECONDS
-pm stop -t 40 "$container" >/dev/null
+pm stop -t 40 "$container" >/dev/null 2> "$work/stop.err" || { cat "$work/stop.err" >&2; fail "podman stop"; }
 pm logs "$container" 2>&1 | grep -q 'parallax stopped in' || fail "no clean Quarkus shutdown in the log"
 echo "stopped cleanly in $((SECONDS - stop_started)) s (pre-shutdown delay included)"
