@@ -35,6 +35,8 @@ public class ParallaxMain implements QuarkusApplication {
         if (NON_SERVING_COMMANDS.contains(command)) {
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("parallax.seeds.load-on-start", "false");
+            // The pre-shutdown delay lets load balancers drain a server; a command has nothing to drain.
+            System.setProperty("quarkus.shutdown.delay", "0S");
             System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
         }
         try {

@@ -1,0 +1,69 @@
+package org.parallax.app.metrics;
+
+import static io.restassured.RestAssured.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.parallax.ingest.extract.Input;
+import org.parallax.ingest.pipeline.IngestPipeline;
+
+/** What an operator scrapes from /q/metrics: ingest counters and per-route request timings. */
+@QuarkusTest
+class MetricsTests {
+
+    @Inject
+    IngestPipeline pipeline;
+
+    @Test
+    void countsNewArticlesOnceAndEveryFailedInput() {
+        double ingested = counter("parallax_articles_ingested_total");
+        double failures = counter("parallax_ingest_failures_total");
+        String marker = UUID.randomUUID().toString();
+        Input article = new Input("metrics-" + marker + ".txt", ("""
+                Operators Count What Parallax Ingests %s
+
+                Every article stored for the first time adds one to the counter that Prometheus scrapes.
+
+                Storing the same text again changes nothing, so the counter must not move a second time.
+                """.formatted(marker)).getBytes(StandardCharsets.UTF_8));
+
+        var first = pipeline.ingest("metrics test", List.of(article, Input.rejected("broken.txt", "broken.txt: unreadable")));
+        var again = pipeline.ingest("metrics test, again", List.of(article));
+
+        assertThat(first.created()).isEqualTo(1);
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(counter("parallax_articles_ingested_total") - ingested).isEqualTo(1.0);
+        assertThat(counter("parallax_ingest_failures_total") - failures).isEqualTo(1.0);
+    }
+
+    @Test
+    void timesRequestsPerRouteTemplateWithHistogramBuckets() {
+        Matcher link = Pattern.compile("href=\"(/articles/\\d+)\"").matcher(get("/").then().statusCode(200)
+                .extract().asString());
+        assertThat(link.find()).as("the front page links a seeded article").isTrue();
+        get(link.group(1)).then().statusCode(200);
+
+        String metrics = scrape();
+        assertThat(metrics).containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/articles/\\{id}\"");
+        assertThat(metrics).containsPattern("(?m)^http_server_requests_seconds_bucket\\{[^}]*uri=\"/articles/\\{id}\"");
+        assertThat(metrics).as("probes and scrapes stay out of the request timings")
+                .doesNotContainPattern("uri=\"/q/");
+    }
+
+    private static String scrape() {
+        return get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double counter(String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? (\\S+)$").matcher(scrape());
+        assertThat(m.find()).as("%s on /q/metrics", name).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+}
