@@ -15,8 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.text.Normalizer;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.parallax.core.user.AccountsConfig;
 import org.parallax.core.user.AppUser;
 import org.parallax.core.user.LoginThrottle;
 
@@ -37,10 +37,9 @@ public class PasswordLoginProvider implements IdentityProvider<UsernamePasswordA
      */
     private final String dummyHash;
 
-    public PasswordLoginProvider(LoginThrottle throttle,
-                                 @ConfigProperty(name = "parallax.accounts.bcrypt-cost", defaultValue = "12") int cost) {
+    public PasswordLoginProvider(LoginThrottle throttle, AccountsConfig config) {
         this.throttle = throttle;
-        this.dummyHash = BcryptUtil.bcryptHash("parallax-timing-equaliser", cost);
+        this.dummyHash = BcryptUtil.bcryptHash("parallax-timing-equaliser", config.bcryptCost());
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Registration and administration of accounts. */
 @ApplicationScoped
@@ -24,8 +23,8 @@ public class Accounts {
     /** bcrypt work factor; 12 in production (~0.25 s a hash here). Tests lower it to keep the suite quick. */
     private final int bcryptCost;
 
-    public Accounts(@ConfigProperty(name = "parallax.accounts.bcrypt-cost", defaultValue = "12") int bcryptCost) {
-        this.bcryptCost = bcryptCost;
+    public Accounts(AccountsConfig config) {
+        this.bcryptCost = config.bcryptCost();
     }
 
     /** Thrown with a message that tells the person what to change. */
