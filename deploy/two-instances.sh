@@ -111,7 +111,7 @@ echo "instance A: $url_a (pid $pid_a)   instance B: $url_b (pid $pid_b)   databa
 both_ready() { wait_ready "$url_a" "$pid_a" && wait_ready "$url_b" "$pid_b"; }
 check "A and B start together on one empty database (one runs the migrations, both become ready)" both_ready
 if [ $passed -eq 0 ]; then
-  tail -20 "$work/a.log" "$work/b.log"
+  tail -n 20 "$work/a.log" "$work/b.log"
   echo "0 passed, 1 failed"
   exit 1
 fi

@@ -46,11 +46,30 @@ public final class DatabasePreflight {
             s.execute("create database " + name);
             System.err.println("Parallax: created database '" + name + "'.");
         } catch (SQLException e) {
-            if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+            // Replicas starting together race to create it: the loser sees "already exists", a unique
+            // violation on pg_database, or "template1 is being accessed by other users". Wait for it.
+            if (!DUPLICATE_DATABASE.equals(e.getSQLState()) && !appears(settings)) {
                 throw new Unavailable("Database '" + name + "' does not exist and could not be created ("
                         + firstLine(e) + "). Create it with: createdb -h <host> -U <user> " + name);
             }
         }
+    }
+
+    /** Whether the database becomes reachable within a few seconds (another process is creating it). */
+    private static boolean appears(DatabaseSettings settings) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try (Connection ignored = connect(settings.jdbcUrl(), settings)) {
+                return true;
+            } catch (SQLException e) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     private static Connection connect(String url, DatabaseSettings settings) throws SQLException {
