@@ -14,6 +14,9 @@ package org.parallax.core.alignment;
  * @param anchorWords sentences sharing this many words that are rare in the story ...
  * @param anchoredDice ... need only this much overlap to be paraphrases: a long rendering of a statement
  *     and a one-line summary of it share few words, but rare ones ("1972", "seas", "Soviet")
+ * @param minQuoteWords a stretch inside quotation marks in both articles is linked from this many words ...
+ * @param minQuoteChars ... and characters ...
+ * @param minQuoteContent ... and this much content (as for {@code minRegionContent})
  */
 public record AlignmentSettings(
         int minContentWords,
@@ -23,9 +26,12 @@ public record AlignmentSettings(
         double paraphraseDice,
         int paraphraseMinShared,
         int anchorWords,
-        double anchoredDice) {
+        double anchoredDice,
+        int minQuoteWords,
+        int minQuoteChars,
+        double minQuoteContent) {
 
     public static AlignmentSettings defaults() {
-        return new AlignmentSettings(3, 6, 4.0, 0.8, 0.45, 3, 3, 0.2);
+        return new AlignmentSettings(3, 6, 4.0, 0.8, 0.45, 3, 3, 0.2, 4, 25, 2.0);
     }
 }

@@ -107,12 +107,76 @@ public final class PairAligner {
                         LinkKind.PARAPHRASE, dice(candidate.x, candidate.y)));
             }
         }
+        matches.addAll(sharedQuotations(a.article, b.article, matches));
         matches.sort((m, n) -> m.aStart() != n.aStart() ? Integer.compare(m.aStart(), n.aStart())
                 : Integer.compare(m.bStart(), n.bStart()));
         return matches;
     }
 
     private record Candidate(Profile x, Profile y) {
+    }
+
+    /**
+     * Quotations both articles carry word for word, found quotation by quotation: a quotation may be shorter
+     * than a sentence ("We know how to win elections") or run over several, split differently by each outlet.
+     * Quotation marks on both sides make a short verbatim stretch trustworthy; stretches the sentence pass
+     * already linked are not linked twice.
+     */
+    private List<PassageMatch> sharedQuotations(AlignableArticle a, AlignableArticle b, List<PassageMatch> found) {
+        List<PassageMatch> matches = new ArrayList<>();
+        for (AlignableArticle.QuotedWords x : a.quotes()) {
+            Set<String> words = new HashSet<>();
+            x.tokens().forEach(token -> words.add(token.norm()));
+            for (AlignableArticle.QuotedWords y : b.quotes()) {
+                if (y.tokens().stream().filter(token -> words.contains(token.norm())).limit(settings.minQuoteWords()).count()
+                        < settings.minQuoteWords()) {
+                    continue;
+                }
+                LocalAlignment.Result region = LocalAlignment.align(x.tokens(), y.tokens());
+                if (!isQuotedStretch(region, x.tokens(), y.tokens())) {
+                    continue;
+                }
+                List<Token> aWords = x.tokens().subList(region.aFrom(), region.aTo());
+                List<Token> bWords = y.tokens().subList(region.bFrom(), region.bTo());
+                int start = aWords.get(0).start();
+                int end = aWords.get(aWords.size() - 1).end();
+                boolean known = found.stream().anyMatch(link -> link.kind() != LinkKind.PARAPHRASE
+                        && covered(link.aStart(), link.aEnd(), start, end))
+                        || matches.stream().anyMatch(link -> covered(link.aStart(), link.aEnd(), start, end));
+                if (!known) {
+                    boolean verbatim = region.keyed() == 0 && region.edits() == 0;
+                    matches.add(link(a, aWords, b, bWords, verbatim ? LinkKind.VERBATIM : LinkKind.NEAR,
+                            (region.exact() + 0.5 * region.keyed()) / region.columns()));
+                }
+            }
+        }
+        return matches;
+    }
+
+    /**
+     * A stretch long and dense enough that is most of one of the two quotations: a phrase that two different
+     * quotations merely share ("information and communication technologies") is not a shared quotation.
+     */
+    private boolean isQuotedStretch(LocalAlignment.Result region, List<Token> words, List<Token> others) {
+        if (region.isEmpty() || region.exact() + region.keyed() < settings.minQuoteWords()) {
+            return false;
+        }
+        double cover = Math.max((double) (region.aTo() - region.aFrom()) / words.size(),
+                (double) (region.bTo() - region.bFrom()) / others.size());
+        if (cover < SENTENCE_COVER) {
+            return false;
+        }
+        double content = region.contentExact() - NAME_WEIGHT * region.namesExact();
+        int chars = words.get(region.aTo() - 1).end() - words.get(region.aFrom()).start();
+        double agreement = (region.exact() + region.keyed()) / (double) region.columns();
+        return content >= settings.minQuoteContent() && chars >= settings.minQuoteChars()
+                && agreement >= settings.nearRatio();
+    }
+
+    /** Whether {@code [start, end)} lies (90%) inside {@code [from, to)}. */
+    private static boolean covered(int from, int to, int start, int end) {
+        int overlap = Math.min(to, end) - Math.max(from, start);
+        return overlap >= 0.9 * (end - start);
     }
 
     /** A verbatim or near stretch, or a paraphrase on overall content-word overlap; null if neither. */

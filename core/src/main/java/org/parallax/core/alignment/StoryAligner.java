@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.parallax.core.quote.QuoteCluster;
-import org.parallax.core.quote.QuoteFinder;
 import org.parallax.core.quote.QuoteGrouper;
 import org.parallax.core.quote.QuoteSpan;
 import org.parallax.core.text.AnalysedSentence;
@@ -21,7 +20,6 @@ public final class StoryAligner {
 
     private final AlignmentSettings settings;
     private final PairAligner pairs;
-    private final QuoteFinder quotes = QuoteFinder.standard();
     private final QuoteGrouper grouper = new QuoteGrouper();
 
     public StoryAligner(AlignmentSettings settings) {
@@ -90,7 +88,7 @@ public final class StoryAligner {
     }
 
     public List<QuoteSpan> quotes(AlignableArticle article) {
-        return quotes.find(article.body());
+        return article.quotes().stream().map(AlignableArticle.QuotedWords::quote).toList();
     }
 
     public List<QuoteCluster> groupQuotes(Map<Long, List<QuoteSpan>> quotesByArticle, List<PassageMatch> links) {
