@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Coverage of one event: the articles of several outlets about it. */
+/**
+ * Coverage of one event: the articles of several outlets about it. Membership lives in
+ * {@code article.story_id}; counts, dates and the title are kept up to date as articles arrive.
+ */
 @Entity
 @Table(name = "story")
 public class Story extends PanacheEntityBase {
@@ -32,6 +35,14 @@ public class Story extends PanacheEntityBase {
 
     @Column(name = "outlet_count", nullable = false)
     public int outletCount;
+
+    /** Set when this story's articles were merged into another one; the story is then empty. */
+    @Column(name = "merged_into")
+    public Long mergedInto;
+
+    /** An editor chose the title: the automatic one (most central headline) no longer replaces it. */
+    @Column(name = "title_locked", nullable = false)
+    public boolean titleLocked;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -1,0 +1,280 @@
+package org.parallax.core.story;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Puts one new article into a story, incrementally. A story is a connected group of articles in which every
+ * article is linked to its most similar article, when that one is similar enough. A new article looks up its
+ * candidates in the index (articles sharing its most telling features, never a scan of the corpus), links to
+ * the closest, and takes over the links of older articles it is closer to than their current partner. So it
+ * can join a story, found one, or bridge two (which merges them); a story held together only by a link the
+ * new article took over is split. Only the stories touched are recomputed.
+ *
+ * <p>Similarity is the cosine of tf-idf vectors of words and names, plus a bonus for shared quotations, and
+ * publication time is a soft signal: it fades with the gap between two dated articles, and an undated
+ * article is judged on its text alone. A close story that is not joined is reported as related.
+ */
+public final class StoryAssigner {
+
+    /** Quotation shingles (five words) shared with another article before the bonus applies. */
+    private static final int QUOTE_SHINGLES_FREE = 1;
+    /** Shared quotation shingles beyond the free ones for the full bonus (about a 10-word quotation). */
+    private static final double QUOTE_SHINGLES_FULL = 4.0;
+
+    private final StoryIndex index;
+    private final StorySettings settings;
+
+    public StoryAssigner(StoryIndex index, StorySettings settings) {
+        this.index = index;
+        this.settings = settings;
+    }
+
+    public Assignment assign(long articleId, Instant publishedAt, ArticleFeatures features) {
+        Map<String, Double> vector = vector(features);
+        Set<String> quoteShingles = new LinkedHashSet<>();
+        for (String feature : features.counts().keySet()) {
+            if (feature.startsWith(FeatureExtractor.QUOTE)) {
+                quoteShingles.add(feature);
+            }
+        }
+        List<StoryIndex.Neighbour> neighbours = index.neighbours(lookup(vector), quoteShingles, settings.neighbours());
+        Map<Long, Map<String, Double>> vectors =
+                index.vectors(neighbours.stream().map(StoryIndex.Neighbour::articleId).toList());
+        Map<Long, Double> similarity = new HashMap<>();
+        Map<Long, Double> textSimilarity = new HashMap<>();
+        StoryIndex.Neighbour best = null;
+        for (StoryIndex.Neighbour neighbour : neighbours) {
+            double text = dot(vector, vectors.get(neighbour.articleId()))
+                    + settings.quoteBonus() * quoteShare(neighbour.sharedQuoteShingles());
+            textSimilarity.put(neighbour.articleId(), text);
+            double value = text * timeFactor(publishedAt, neighbour.publishedAt());
+            similarity.put(neighbour.articleId(), value);
+            if (best == null || value > similarity.get(best.articleId())) {
+                best = neighbour;
+            }
+        }
+        Long linkedTo = best != null && similarity.get(best.articleId()) >= settings.join()
+                && similarity.get(best.articleId()) >= settings.relativeJoin() * best.linkSimilarity()
+                ? best.articleId() : null;
+        double linkSimilarity = linkedTo == null ? 0 : similarity.get(linkedTo);
+
+        // Older articles closer to the newcomer than to their current partner now link to it.
+        Set<Long> touched = new LinkedHashSet<>();
+        List<StoryIndex.Neighbour> switched = new ArrayList<>();
+        for (StoryIndex.Neighbour neighbour : neighbours) {
+            double value = similarity.get(neighbour.articleId());
+            if (value >= settings.join() && value > neighbour.linkSimilarity()
+                    && value >= settings.relativeJoin() * linkSimilarity) {
+                switched.add(neighbour);
+                touched.add(neighbour.storyId());
+            }
+        }
+        if (best != null && linkedTo != null) {
+            touched.add(best.storyId());
+        }
+        long provisional = index.newStory();
+        index.add(new StoryIndex.IndexedArticle(articleId, provisional, publishedAt, vector, quoteShingles, linkedTo,
+                linkSimilarity), features.counts().keySet(), settings.vectorSize());
+        for (StoryIndex.Neighbour neighbour : switched) {
+            index.relink(neighbour.articleId(), articleId, similarity.get(neighbour.articleId()));
+        }
+        Regrouping regrouping = regroup(articleId, provisional, touched);
+
+        Map<Long, Double> related = new HashMap<>();
+        Map<Long, Double> sameStory = new HashMap<>();
+        for (StoryIndex.Neighbour neighbour : neighbours) {
+            long story = regrouping.storyOf.getOrDefault(neighbour.articleId(), neighbour.storyId());
+            double text = textSimilarity.get(neighbour.articleId());
+            if (story == regrouping.storyId) {
+                sameStory.put(neighbour.articleId(), similarity.get(neighbour.articleId()));
+            } else if (text >= settings.related()) {
+                related.merge(story, text, Math::max);
+            }
+        }
+        return new Assignment(regrouping.kind, regrouping.storyId, regrouping.merged, regrouping.changed,
+                regrouping.split, related, sameStory);
+    }
+
+    private record Regrouping(Assignment.Kind kind, long storyId, List<Long> merged, Map<Long, List<Long>> changed,
+            List<Long> split, Map<Long, Long> storyOf) {
+    }
+
+    /** Recomputes the connected groups among the touched stories and the new article; gives them ids. */
+    private Regrouping regroup(long articleId, long provisional, Set<Long> touched) {
+        Map<Long, StoryIndex.IndexedArticle> nodes = new LinkedHashMap<>();
+        for (StoryIndex.IndexedArticle member : index.members(provisional)) {
+            nodes.put(member.articleId(), member);
+        }
+        for (long story : touched) {
+            for (StoryIndex.IndexedArticle member : index.members(story)) {
+                nodes.put(member.articleId(), member);
+            }
+        }
+        UnionFind groups = new UnionFind();
+        for (StoryIndex.IndexedArticle node : nodes.values()) {
+            groups.add(node.articleId());
+            if (node.linkedTo() != null && nodes.containsKey(node.linkedTo())) {
+                groups.union(node.articleId(), node.linkedTo());
+            }
+        }
+        Map<Long, List<StoryIndex.IndexedArticle>> components = new LinkedHashMap<>();
+        for (StoryIndex.IndexedArticle node : nodes.values()) {
+            components.computeIfAbsent(groups.find(node.articleId()), k -> new ArrayList<>()).add(node);
+        }
+        List<StoryIndex.IndexedArticle> own = components.remove(groups.find(articleId));
+        // The newcomer's group keeps the id of the story that contributes most of it.
+        Map<Long, Integer> contributions = new TreeMap<>();
+        for (StoryIndex.IndexedArticle node : own) {
+            if (node.storyId() != provisional) {
+                contributions.merge(node.storyId(), 1, Integer::sum);
+            }
+        }
+        long storyId = contributions.entrySet().stream()
+                .max(Comparator.<Map.Entry<Long, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey)
+                .orElse(provisional);
+        Map<Long, Long> storyOf = new HashMap<>();
+        Map<Long, List<Long>> changed = new LinkedHashMap<>();
+        List<Long> gained = new ArrayList<>();
+        for (StoryIndex.IndexedArticle node : own) {
+            storyOf.put(node.articleId(), storyId);
+            if (node.storyId() != storyId) {
+                gained.add(node.articleId());
+            }
+        }
+        index.move(gained, storyId);
+        changed.put(storyId, gained);
+        Set<Long> idsInUse = new HashSet<>(Set.of(storyId));
+        Set<Long> split = new LinkedHashSet<>();
+        for (List<StoryIndex.IndexedArticle> rest : components.values()) {
+            long original = rest.get(0).storyId();
+            if (idsInUse.add(original)) {
+                rest.forEach(node -> storyOf.put(node.articleId(), original));
+                continue;
+            }
+            // Part of a story that the newcomer's group took over: it goes on as a story of its own.
+            long fresh = index.newStory();
+            List<Long> moved = rest.stream().map(StoryIndex.IndexedArticle::articleId).toList();
+            index.move(moved, fresh);
+            moved.forEach(id -> storyOf.put(id, fresh));
+            changed.put(fresh, moved);
+            split.add(original);
+        }
+        List<Long> merged = new ArrayList<>();
+        for (long story : contributions.keySet()) {
+            if (story == storyId) {
+                continue;
+            }
+            boolean emptied = nodes.values().stream()
+                    .filter(node -> node.storyId() == story)
+                    .allMatch(node -> storyOf.get(node.articleId()) == storyId);
+            if (emptied) {
+                merged.add(story);
+            } else {
+                split.add(story);
+            }
+        }
+        Assignment.Kind kind = contributions.isEmpty() ? Assignment.Kind.FOUNDED
+                : contributions.size() == 1 ? Assignment.Kind.JOINED : Assignment.Kind.MERGED;
+        return new Regrouping(kind, storyId, merged, changed, List.copyOf(split), storyOf);
+    }
+
+    private static double dot(Map<String, Double> a, Map<String, Double> b) {
+        if (a.size() > b.size()) {
+            return dot(b, a);
+        }
+        double sum = 0;
+        for (Map.Entry<String, Double> entry : a.entrySet()) {
+            Double other = b.get(entry.getKey());
+            if (other != null) {
+                sum += entry.getValue() * other;
+            }
+        }
+        return sum;
+    }
+
+    private static double quoteShare(int shared) {
+        return Math.min(1.0, Math.max(0, shared - QUOTE_SHINGLES_FREE) / QUOTE_SHINGLES_FULL);
+    }
+
+    /** 1 within {@link StorySettings#sameTime()} or when a date is missing, then fading exponentially. */
+    double timeFactor(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return 1.0;
+        }
+        Duration gap = Duration.between(a, b).abs().minus(settings.sameTime());
+        if (gap.isNegative()) {
+            return 1.0;
+        }
+        return Math.exp(-(double) gap.toMinutes() / settings.timeScale().toMinutes());
+    }
+
+    /** Unit tf-idf vector of word and name features, strongest first; sublinear term frequency. */
+    Map<String, Double> vector(ArticleFeatures features) {
+        Map<String, Integer> frequencies = index.documentFrequencies(features.counts().keySet());
+        int documents = index.articleCount() + 1;
+        List<Map.Entry<String, Double>> weights = new ArrayList<>(features.counts().size());
+        for (Map.Entry<String, Integer> entry : features.counts().entrySet()) {
+            String feature = entry.getKey();
+            if (!feature.startsWith(FeatureExtractor.WORD) && !feature.startsWith(FeatureExtractor.ENTITY)) {
+                continue;
+            }
+            int df = frequencies.getOrDefault(feature, 0) + 1;
+            double idf = Math.log(1.0 + (double) documents / df);
+            double boost = feature.startsWith(FeatureExtractor.ENTITY) ? settings.nameBoost() : 1.0;
+            weights.add(Map.entry(feature, (1 + Math.log(entry.getValue())) * idf * boost));
+        }
+        weights.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
+        double norm = Math.sqrt(weights.stream().mapToDouble(e -> e.getValue() * e.getValue()).sum());
+        Map<String, Double> vector = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> entry : weights) {
+            vector.put(entry.getKey(), norm == 0 ? 0 : entry.getValue() / norm);
+        }
+        return vector;
+    }
+
+    private Map<String, Double> lookup(Map<String, Double> vector) {
+        Map<String, Double> query = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> entry : vector.entrySet()) {
+            if (query.size() == settings.lookupFeatures()) {
+                break;
+            }
+            query.put(entry.getKey(), entry.getValue());
+        }
+        return query;
+    }
+
+    private static final class UnionFind {
+        private final Map<Long, Long> parent = new HashMap<>();
+
+        void add(long id) {
+            parent.putIfAbsent(id, id);
+        }
+
+        long find(long id) {
+            long root = id;
+            while (parent.get(root) != root) {
+                root = parent.get(root);
+            }
+            parent.put(id, root);
+            return root;
+        }
+
+        void union(long a, long b) {
+            add(b);
+            parent.put(find(a), find(b));
+        }
+    }
+}

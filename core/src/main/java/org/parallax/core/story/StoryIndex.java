@@ -1,0 +1,64 @@
+package org.parallax.core.story;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What story assignment needs to know about the articles already grouped: feature document frequencies, an
+ * inverted index from features to articles, and each article's link to its nearest neighbour.
+ * {@link InMemoryStoryIndex} keeps it in memory (benchmarks, tests); the application keeps it in PostgreSQL
+ * tables, so that finding candidates never scans the corpus.
+ */
+public interface StoryIndex {
+
+    /** Number of articles indexed. */
+    int articleCount();
+
+    /** For each feature, the number of indexed articles that have it (absent when none). */
+    Map<String, Integer> documentFrequencies(Collection<String> features);
+
+    /**
+     * Articles sharing features with the query, with the dot product of their indexed features and the
+     * query vector (a lower bound of the full one) and the number of quotation shingles they share, best
+     * first.
+     *
+     * @param query unit vector of the new article, restricted to the features worth looking up
+     * @param quoteShingles the new article's quotation shingles
+     */
+    List<Neighbour> neighbours(Map<String, Double> query, Collection<String> quoteShingles, int limit);
+
+    /** The full stored vectors of some articles. */
+    Map<Long, Map<String, Double>> vectors(Collection<Long> articleIds);
+
+    /**
+     * Adds an article to a story, with its features (for document frequencies), vector and link; the
+     * {@code postings} strongest features of its vector enter the inverted index.
+     */
+    void add(IndexedArticle article, Collection<String> features, int postings);
+
+    /** Points an article's nearest-neighbour link elsewhere. */
+    void relink(long articleId, Long linkedTo, double similarity);
+
+    /** The members of a story with their links. */
+    List<IndexedArticle> members(long storyId);
+
+    /** Moves articles to a story. */
+    void move(Collection<Long> articleIds, long storyId);
+
+    /** A new, empty story id. */
+    long newStory();
+
+    /**
+     * An indexed article and its link to the most similar article (null when none is close enough).
+     */
+    record IndexedArticle(long articleId, long storyId, Instant publishedAt, Map<String, Double> vector,
+            Collection<String> quoteShingles, Long linkedTo, double linkSimilarity) {
+    }
+
+    /** An indexed article close to a query. */
+    record Neighbour(long articleId, long storyId, Instant publishedAt, double dot, int sharedQuoteShingles,
+            Long linkedTo, double linkSimilarity) {
+    }
+}

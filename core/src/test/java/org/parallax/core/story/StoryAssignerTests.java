@@ -1,0 +1,108 @@
+package org.parallax.core.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.parallax.core.SeedTexts;
+
+class StoryAssignerTests {
+
+    private final FeatureExtractor features = FeatureExtractor.english();
+    private final InMemoryStoryIndex index = new InMemoryStoryIndex();
+    private final StoryAssigner assigner = new StoryAssigner(index, StorySettings.defaults());
+
+    private Assignment seed(String number, Instant publishedAt) {
+        String body = SeedTexts.body(number);
+        return assigner.assign(Long.parseLong(number), publishedAt, features.extract(null, body));
+    }
+
+    @Test
+    void theSeedCoverageIsOneStoryAndThe2017TalksAreRelated() {
+        // Only seed 003 carries a date; the others, 004 among them, are grouped on their text alone.
+        for (String number : List.of("000", "001", "002", "003", "004")) {
+            seed(number, number.equals("003") ? Instant.parse("2020-09-25T15:45:00Z") : null);
+        }
+        long story = index.storyOf(0);
+        assertThat(List.of(1L, 3L, 4L)).allSatisfy(id -> assertThat(index.storyOf(id)).isEqualTo(story));
+        assertThat(index.storyOf(2)).isNotEqualTo(story);
+    }
+
+    @Test
+    void theGroupingDoesNotDependOnArrivalOrder() {
+        Assignment talks = null;
+        for (String number : List.of("004", "003", "002", "001", "000")) {
+            Assignment assignment = seed(number, null);
+            if (number.equals("002")) {
+                talks = assignment;
+            }
+        }
+        long story = index.storyOf(4);
+        assertThat(List.of(0L, 1L, 3L)).allSatisfy(id -> assertThat(index.storyOf(id)).isEqualTo(story));
+        assertThat(index.storyOf(2)).isNotEqualTo(story);
+        assertThat(talks.kind()).isEqualTo(Assignment.Kind.FOUNDED);
+        assertThat(talks.related()).containsKey(story);
+    }
+
+    @Test
+    void theSameTextYearsApartIsAnotherStoryShownAsRelated() {
+        Instant now = Instant.parse("2020-09-25T12:00:00Z");
+        seed("000", now);
+        String body = SeedTexts.body("001");
+        Assignment years = assigner.assign(1, now.minus(3 * 365, ChronoUnit.DAYS), features.extract(null, body));
+        assertThat(years.kind()).isEqualTo(Assignment.Kind.FOUNDED);
+        assertThat(years.related()).containsKey(index.storyOf(0));
+        Assignment days = assigner.assign(3, now.plus(1, ChronoUnit.DAYS), features.extract(null, SeedTexts.body("003")));
+        assertThat(days.kind()).isIn(Assignment.Kind.JOINED, Assignment.Kind.MERGED);
+    }
+
+    @Test
+    void anArticleBridgingTwoStoriesMergesThem() {
+        ArticleFeatures harvest = text("The wheat harvest in Kansas failed after the drought; farmers asked the "
+                + "governor for emergency aid and the legislature met on Tuesday to vote on relief for farmers.");
+        ArticleFeatures flood = text("The Missouri river flooded the Kansas farmland; the governor declared an "
+                + "emergency and the national guard moved sandbags to protect the levees near Topeka.");
+        assertThat(assigner.assign(1, null, harvest).kind()).isEqualTo(Assignment.Kind.FOUNDED);
+        assertThat(assigner.assign(2, null, flood).kind()).isEqualTo(Assignment.Kind.FOUNDED);
+        assertThat(index.storyOf(1)).isNotEqualTo(index.storyOf(2));
+        ArticleFeatures both = text("Kansas farmers lost the wheat harvest to the drought and then the Missouri river "
+                + "flooded the farmland; the governor declared an emergency, asked the legislature for relief and "
+                + "the national guard moved sandbags to protect the levees near Topeka after the drought.");
+        Assignment bridge = assigner.assign(3, null, both);
+        assertThat(bridge.kind()).isEqualTo(Assignment.Kind.MERGED);
+        assertThat(index.storyOf(1)).isEqualTo(index.storyOf(2)).isEqualTo(index.storyOf(3));
+        assertThat(bridge.merged()).hasSize(1);
+    }
+
+    @Test
+    void unrelatedArticlesFoundStoriesOfTheirOwn() {
+        seed("000", null);
+        Assignment other = assigner.assign(9, null, text("The central bank raised interest rates by a quarter point "
+                + "on Wednesday, citing inflation in housing and energy prices."));
+        assertThat(other.kind()).isEqualTo(Assignment.Kind.FOUNDED);
+        assertThat(other.related()).isEmpty();
+    }
+
+    @Test
+    void timeIsASoftSignal() {
+        Instant day = Instant.parse("2020-01-01T00:00:00Z");
+        assertThat(assigner.timeFactor(day, null)).isEqualTo(1.0);
+        assertThat(assigner.timeFactor(day, day.plus(2, ChronoUnit.DAYS))).isEqualTo(1.0);
+        assertThat(assigner.timeFactor(day, day.plus(10, ChronoUnit.DAYS))).isBetween(0.4, 0.6);
+        assertThat(assigner.timeFactor(day, day.plus(1000, ChronoUnit.DAYS))).isLessThan(1e-6);
+    }
+
+    @Test
+    void theOutletsOwnNameIsNoFeature() {
+        Map<String, Integer> counts = features.extract(null, "Officials told BuzzFeed News that the talks collapsed "
+                + "in July.", "BuzzFeed News").counts();
+        assertThat(counts).doesNotContainKeys("w:buzzfe", "e:buzzfeed news").containsKey("w:talk");
+    }
+
+    private ArticleFeatures text(String body) {
+        return features.extract(null, body);
+    }
+}
