@@ -1,7 +1,7 @@
 package org.parallax.app.api;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import org.parallax.app.web.MissingResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +26,6 @@ public class ArticleResource {
     @Operation(summary = "An article's normalised text with its paragraphs and their offsets")
     @APIResponse(responseCode = "404", description = "No such article")
     public ApiDtos.Article article(@PathParam("id") long id) {
-        return reader.article(id).orElseThrow(() -> new NotFoundException("No article " + id));
+        return reader.article(id).orElseThrow(() -> new MissingResource("No article " + id));
     }
 }

@@ -2,7 +2,7 @@ package org.parallax.app.api;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import org.parallax.app.web.MissingResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -47,7 +47,7 @@ public class StoryResource {
     @Operation(summary = "One story with its articles and related stories")
     @APIResponse(responseCode = "404", description = "No such story")
     public ApiDtos.StoryDetail story(@PathParam("id") long id) {
-        return reader.story(id).orElseThrow(() -> new NotFoundException("No story " + id));
+        return reader.story(id).orElseThrow(() -> new MissingResource("No story " + id));
     }
 
     @GET
@@ -55,6 +55,6 @@ public class StoryResource {
     @Operation(summary = "The story's stored alignment: passage links with word diffs, unique passages, quote groups")
     @APIResponse(responseCode = "404", description = "No such story")
     public ApiDtos.Alignment alignment(@PathParam("id") long id) {
-        return reader.alignment(id).orElseThrow(() -> new NotFoundException("No story " + id));
+        return reader.alignment(id).orElseThrow(() -> new MissingResource("No story " + id));
     }
 }
