@@ -24,7 +24,7 @@ public class NearDuplicates {
     /** Estimated Jaccard similarity from which two different bodies count as the same story. */
     public static final double THRESHOLD = 0.6;
     /** Bound on candidates compared per article, against pathological inputs where everything looks alike. */
-    private static final int MAX_CANDIDATES = 500;
+    private static final int MAX_CANDIDATES = 100;
 
     private final EntityManager em;
 
