@@ -26,6 +26,8 @@ public class IngestPipeline {
 
     /** How many failure messages a summary carries; all of them are in {@code ingest_error}. */
     public static final int MAX_REPORTED_ERRORS = 100;
+    /** Extracted articles waiting to be stored: enough to ride out a slow commit, few enough to bound memory. */
+    private static final int QUEUE_CAPACITY = 256;
 
     private static final Logger LOG = Logger.getLogger(IngestPipeline.class);
 
@@ -75,8 +77,6 @@ public class IngestPipeline {
         return new IngestSummary(run.id, run.created, run.unchanged, run.nearDuplicates, run.failed, run.errors);
     }
 
-    private static final int QUEUE_CAPACITY = 256;
-
     private sealed interface Item permits Extracted, InputDone, End {
     }
 
@@ -97,7 +97,8 @@ public class IngestPipeline {
             }
         } catch (StoppedException e) {
             return;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Extraction reports bad input as results; reaching here is a defect. Still end the run cleanly.
             LOG.error("ingest extraction stopped", e);
         }
         try {
