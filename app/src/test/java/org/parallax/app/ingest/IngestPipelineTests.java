@@ -65,10 +65,10 @@ class IngestPipelineTests {
     @Test
     void nearDuplicatesAreStoredAndLinkedNotMerged() throws Exception {
         String nonce = UUID.randomUUID().toString();
-        String wire = IngestFixtures.body(nonce, "the Kremlin offer", 6);
+        String wire = IngestFixtures.body(nonce, "the Kremlin offer", 10);
         String original = line("Kremlin offer " + nonce, "https://www.reuters.com/kremlin-" + nonce, wire);
         String syndicated = line("Kremlin makes offer " + nonce, "https://www.theguardian.com/kremlin-" + nonce,
-                wire.replace("Paragraph 6", "The sixth and last paragraph") + "\n\nAdditional reporting by staff.");
+                wire.replace("Paragraph 10", "The tenth and last paragraph") + "\n\nAdditional reporting by staff.");
         String updated = line("Kremlin offer (updated) " + nonce, "https://www.reuters.com/kremlin-" + nonce,
                 wire + "\n\nUpdated with the White House response, which rejected the proposal outright.");
         Path dir = Files.createTempDirectory("near-");

@@ -89,20 +89,24 @@ public class ArticleService {
                 .orElseGet(() -> new StoreResult(StoreResult.Status.NEW, article.id));
     }
 
+    /** The stored raw document with these bytes, inserted first if new: one round trip either way when new. */
     private SourceDocument sourceDocument(RawDocument raw, Instant now) {
         String sha256 = raw.sha256();
-        return SourceDocument.findBySha256(sha256).orElseGet(() -> {
-            SourceDocument document = new SourceDocument();
-            document.sha256 = sha256;
-            document.mediaType = raw.mediaType();
-            document.charset = raw.charset();
-            document.origin = raw.origin();
-            document.content = raw.content();
-            document.sizeBytes = raw.content().length;
-            document.receivedAt = now;
-            document.persist();
-            return document;
-        });
+        List<?> inserted = em.createNativeQuery("""
+                        insert into source_document (sha256, media_type, charset, origin, content, size_bytes, received_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (sha256) do nothing returning id""")
+                .setParameter(1, sha256)
+                .setParameter(2, raw.mediaType())
+                .setParameter(3, raw.charset())
+                .setParameter(4, raw.origin())
+                .setParameter(5, raw.content())
+                .setParameter(6, raw.content().length)
+                .setParameter(7, now)
+                .getResultList();
+        if (!inserted.isEmpty()) {
+            return em.getReference(SourceDocument.class, ((Number) inserted.get(0)).longValue());
+        }
+        return SourceDocument.findBySha256(sha256).orElseThrow();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

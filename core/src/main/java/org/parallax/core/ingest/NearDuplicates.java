@@ -24,7 +24,7 @@ public class NearDuplicates {
     /** Estimated Jaccard similarity from which two different bodies count as the same story. */
     public static final double THRESHOLD = 0.6;
     /** Bound on candidates compared per article, against pathological inputs where everything looks alike. */
-    private static final int MAX_CANDIDATES = 500;
+    private static final int MAX_CANDIDATES = 100;
 
     private final EntityManager em;
 
@@ -97,25 +97,39 @@ public class NearDuplicates {
 
     private static Optional<Match> similar(Connection connection, MinHash.Signature signature, Long outletId)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("""
-                select s.article_id, s.minhash, a.outlet_id from article_signature s
-                join article a on a.id = s.article_id
-                where s.lsh_bands && ? limit ?""")) {
+        long bestId = 0;
+        double bestSimilarity = 0;
+        // Signatures only: joining article here makes the planner scan it whole for every lookup.
+        try (PreparedStatement query = connection.prepareStatement(
+                "select article_id, minhash from article_signature where lsh_bands && ? limit ?")) {
             query.setArray(1, connection.createArrayOf("bigint", boxed(signature.bands())));
             query.setInt(2, MAX_CANDIDATES);
-            Match best = null;
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     double similarity = signature.similarity(ints(rows.getArray(2)));
-                    long candidateOutlet = rows.getLong(3);
-                    boolean sameOutlet = !rows.wasNull() && Objects.equals(outletId, candidateOutlet);
-                    if (similarity >= THRESHOLD && (best == null || similarity > best.similarity())) {
-                        best = new Match(rows.getLong(1),
-                                sameOutlet ? DuplicateKind.UPDATED_VERSION : DuplicateKind.SYNDICATED, similarity);
+                    if (similarity >= THRESHOLD && similarity > bestSimilarity) {
+                        bestId = rows.getLong(1);
+                        bestSimilarity = similarity;
                     }
                 }
             }
-            return Optional.ofNullable(best);
+        }
+        if (bestSimilarity == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Match(bestId, sameOutlet(connection, bestId, outletId)
+                ? DuplicateKind.UPDATED_VERSION : DuplicateKind.SYNDICATED, bestSimilarity));
+    }
+
+    private static boolean sameOutlet(Connection connection, long articleId, Long outletId) throws SQLException {
+        if (outletId == null) {
+            return false;
+        }
+        try (PreparedStatement query = connection.prepareStatement("select outlet_id from article where id = ?")) {
+            query.setLong(1, articleId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && Objects.equals(outletId, rows.getObject(1, Long.class));
+            }
         }
     }
 

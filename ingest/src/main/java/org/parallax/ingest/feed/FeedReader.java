@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.parallax.core.article.ArticleDraft;
 import org.parallax.core.article.ArticleDraft.Block;
+import org.parallax.core.article.ParagraphKind;
 import org.parallax.core.article.RawDocument;
 import org.parallax.ingest.extract.ExtractionException;
 import org.parallax.ingest.extract.ExtractionResult;
@@ -121,8 +122,8 @@ public final class FeedReader {
     private static List<Block> blocks(SyndContent content) {
         String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
         String value = content.getValue();
-        List<Block> blocks = type.equals("text") || type.equals("text/plain") && !HtmlFragment.looksLikeMarkup(value)
-                ? plain(value) : HtmlFragment.blocks(value);
+        boolean plainText = type.equals("text") || type.equals("text/plain");
+        List<Block> blocks = plainText && !HtmlFragment.looksLikeMarkup(value) ? plain(value) : HtmlFragment.blocks(value);
         blocks.removeIf(block -> FEED_FOOTER.matcher(block.text()).matches());
         return blocks;
     }
@@ -132,7 +133,7 @@ public final class FeedReader {
         for (String paragraph : text.split("\\R\\s*\\R")) {
             String normalised = paragraph.replaceAll("\\s+", " ").strip();
             if (!normalised.isEmpty()) {
-                blocks.add(new Block(org.parallax.core.article.ParagraphKind.PARAGRAPH, normalised));
+                blocks.add(new Block(ParagraphKind.PARAGRAPH, normalised));
             }
         }
         return blocks;

@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class LanguageDetection {
 
     /** Enough text to decide; scoring more only costs time. */
-    private static final int SAMPLE_CHARS = 600;
+    private static final int SAMPLE_CHARS = 300;
     /** Below this many letters Lingua guesses more than it detects. */
     private static final int MIN_LETTERS = 50;
 

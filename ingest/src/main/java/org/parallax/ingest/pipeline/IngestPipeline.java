@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.jboss.logging.Logger;
 import org.parallax.core.article.ArticleService;
 import org.parallax.core.article.StoreResult;
@@ -24,6 +26,8 @@ public class IngestPipeline {
 
     /** How many failure messages a summary carries; all of them are in {@code ingest_error}. */
     public static final int MAX_REPORTED_ERRORS = 100;
+    /** Extracted articles waiting to be stored: enough to ride out a slow commit, few enough to bound memory. */
+    private static final int QUEUE_CAPACITY = 256;
 
     private static final Logger LOG = Logger.getLogger(IngestPipeline.class);
 
@@ -48,14 +52,85 @@ public class IngestPipeline {
         return ingest(origin, inputs, IngestListener.NONE);
     }
 
+    /**
+     * Extraction (parsing, language detection) runs on a second thread, a bounded queue ahead of the storing
+     * thread, so that the CPU work of one article overlaps the database round trips of the one before.
+     */
     public IngestSummary ingest(String origin, Iterable<Input> inputs, IngestListener listener) {
         Run run = new Run(runs.start(origin), listener);
-        for (Input input : inputs) {
-            extraction.extract(input, run::take);
-            listener.inputDone(input);
+        BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+        Thread extractor = new Thread(() -> extractAll(inputs, queue), "ingest-extract");
+        extractor.setDaemon(true);
+        extractor.start();
+        try {
+            for (Item item = take(queue); !(item instanceof End); item = take(queue)) {
+                if (item instanceof Extracted extracted) {
+                    run.take(extracted.result());
+                } else if (item instanceof InputDone done) {
+                    listener.inputDone(done.input());
+                }
+            }
+        } finally {
+            extractor.interrupt();
         }
         runs.finish(run.id, run.created, run.unchanged, run.nearDuplicates, run.failed);
         return new IngestSummary(run.id, run.created, run.unchanged, run.nearDuplicates, run.failed, run.errors);
+    }
+
+    private sealed interface Item permits Extracted, InputDone, End {
+    }
+
+    private record Extracted(ExtractionResult result) implements Item {
+    }
+
+    private record InputDone(Input input) implements Item {
+    }
+
+    private record End() implements Item {
+    }
+
+    private void extractAll(Iterable<Input> inputs, BlockingQueue<Item> queue) {
+        try {
+            for (Input input : inputs) {
+                extraction.extract(input, result -> put(queue, new Extracted(result)));
+                put(queue, new InputDone(input));
+            }
+        } catch (StoppedException e) {
+            return;
+        } catch (RuntimeException | Error e) {
+            // Extraction reports bad input as results; reaching here is a defect. Still end the run cleanly.
+            LOG.error("ingest extraction stopped", e);
+        }
+        try {
+            queue.put(new End());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The storing side has gone away (interrupted): stop extracting. */
+    private static final class StoppedException extends RuntimeException {
+        StoppedException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void put(BlockingQueue<Item> queue, Item item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoppedException();
+        }
+    }
+
+    private static Item take(BlockingQueue<Item> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest interrupted", e);
+        }
     }
 
     /** The counts of one run as it goes. */

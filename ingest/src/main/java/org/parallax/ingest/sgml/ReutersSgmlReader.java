@@ -240,13 +240,14 @@ public final class ReutersSgmlReader {
         return decode(text).replaceAll("\\s+", " ").strip();
     }
 
-    /** SGML character references: the named few the corpus uses, and numeric ones (control codes dropped). */
+    /** SGML character references: the named few the corpus uses, and numeric ones (control codes and invalid ones dropped). */
     static String decode(String text) {
         Matcher m = NUMERIC_ENTITY.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
-            int code = Integer.parseInt(m.group(1));
-            String replacement = code < 32 && code != 9 && code != 10 ? "" : new String(Character.toChars(code));
+            int code = m.group(1).length() > 7 ? -1 : Integer.parseInt(m.group(1));
+            boolean printable = code == 9 || code == 10 || code >= 32 && Character.isValidCodePoint(code);
+            String replacement = printable ? new String(Character.toChars(code)) : "";
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);

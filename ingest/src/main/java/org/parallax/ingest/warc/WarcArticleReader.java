@@ -3,6 +3,7 @@ package org.parallax.ingest.warc;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -72,7 +73,7 @@ public final class WarcArticleReader {
     }
 
     /** An HTML page inside a record, its payload read up to the record limit. */
-    private record Page(String target, java.time.Instant captured, byte[] payload, String charset, String problem) {
+    private record Page(String target, Instant captured, byte[] payload, String charset, String problem) {
     }
 
     private Page page(WarcRecord record) throws IOException {
@@ -92,7 +93,7 @@ public final class WarcArticleReader {
         return null;
     }
 
-    private Page payload(String target, java.time.Instant captured, InputStream body, MediaType type)
+    private Page payload(String target, Instant captured, InputStream body, MediaType type)
             throws IOException {
         // Read one byte past the limit to know it was passed; the rest of the record is skipped by jwarc.
         byte[] bytes = body.readNBytes((int) limits.maxRecordBytes() + 1);
