@@ -33,6 +33,12 @@ final class ContentFinder {
                     + "|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break"
                     + "|agegate|pagination|pager|popup|yom-remote",
             Pattern.CASE_INSENSITIVE);
+    /** Boxes news pages put around and inside articles: newsletter prompts, author bios, recirculation. */
+    private static final Pattern FURNITURE = Pattern.compile(
+            "newsletter|signup|sign-up|author-bio|authorbio|about-the-author|author-box|bio-box|recirc|read-more-links",
+            Pattern.CASE_INSENSITIVE);
+    /** Furniture is short; a long element with such a name is more likely a wrapper around the article. */
+    private static final int MAX_FURNITURE_CHARS = 600;
     private static final Pattern MAYBE_CANDIDATE = Pattern.compile("and|article|body|column|content|main|shadow",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
@@ -239,6 +245,11 @@ final class ContentFinder {
                 if (named && UNLIKELY.matcher(match).find() && !MAYBE_CANDIDATE.matcher(match).find()
                         && !Dom.hasAncestor(node, "table", 3, null) && !Dom.hasAncestor(node, "code", 3, null)
                         && !tag.equals("body") && !tag.equals("a")) {
+                    dropped.add(node);
+                    node = Dom.next(node, true);
+                    continue;
+                }
+                if (isFurniture(node, match, named, walkStats)) {
                     dropped.add(node);
                     node = Dom.next(node, true);
                     continue;
@@ -515,6 +526,11 @@ final class ContentFinder {
 
     Set<Element> dataTables() {
         return dataTables;
+    }
+
+    private static boolean isFurniture(Element node, String match, boolean named, TextStats stats) {
+        return named && FURNITURE.matcher(match).find() && !node.normalName().equals("body")
+                && stats.length(node) < MAX_FURNITURE_CHARS;
     }
 
     private boolean isByline(Element node, String match, boolean named) {

@@ -93,7 +93,7 @@ public final class HtmlExtractor {
         if (content == null) {
             throw new ExtractionException(source + ": no article text found in the HTML");
         }
-        List<Block> blocks = BlockWriter.write(content.root());
+        List<Block> blocks = BoilerplateBlocks.strip(BlockWriter.write(content.root()));
         if (blocks.isEmpty()) {
             throw new ExtractionException(source + ": no article text found in the HTML");
         }

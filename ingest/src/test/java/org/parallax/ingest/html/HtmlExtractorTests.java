@@ -53,7 +53,7 @@ class HtmlExtractorTests {
     }
 
     @Test
-    void removesNavigationShareBarsRelatedLinksAndFooter() throws Exception {
+    void removesNavigationShareBarsRelatedLinksPromptsBiosAndFooter() throws Exception {
         ArticleDraft draft = extractor.extract("bridge.html", fixture("open-graph-article.html"), null);
         String body = text(draft);
 
@@ -62,7 +62,8 @@ class HtmlExtractorTests {
         assertThat(body)
                 .contains("walk across when the barriers lifted shortly after six o’clock.")
                 .doesNotContain("Home", "Sport", "Share on Facebook", "Email", "Related",
-                        "Council approves bridge budget", "All rights reserved", "Privacy");
+                        "Council approves bridge budget", "All rights reserved", "Privacy", "Advertisement",
+                        "Morning Tide newsletter", "covers transport and infrastructure");
         assertThat(body).as("the title heading is the headline, not body text")
                 .doesNotContain("Harbour bridge reopens after two-year repair");
     }
