@@ -117,6 +117,8 @@ final class ContentFinder {
     private final Set<Element> dataTables = Collections.newSetFromMap(new IdentityHashMap<>());
     private String byline;
     private TextStats stats = new TextStats();
+    /** Pages repeat the same few class names thousands of times; each is matched against a pattern once. */
+    private final NameMatches names = new NameMatches();
 
     /**
      * @param title the article title from the metadata, used to drop a heading that repeats it
@@ -242,7 +244,7 @@ final class ContentFinder {
                 continue;
             }
             if (pass.stripUnlikely) {
-                if (named && UNLIKELY.matcher(match).find() && !MAYBE_CANDIDATE.matcher(match).find()
+                if (named && names.test(match, UNLIKELY) && !names.test(match, MAYBE_CANDIDATE)
                         && !Dom.hasAncestor(node, "table", 3, null) && !Dom.hasAncestor(node, "code", 3, null)
                         && !tag.equals("body") && !tag.equals("a")) {
                     dropped.add(node);
@@ -497,19 +499,19 @@ final class ContentFinder {
         int weight = 0;
         String className = e.className();
         if (!className.isEmpty()) {
-            if (NEGATIVE.matcher(className).find()) {
+            if (names.test(className, NEGATIVE)) {
                 weight -= 25;
             }
-            if (POSITIVE.matcher(className).find()) {
+            if (names.test(className, POSITIVE)) {
                 weight += 25;
             }
         }
         String id = e.id();
         if (!id.isEmpty()) {
-            if (NEGATIVE.matcher(id).find()) {
+            if (names.test(id, NEGATIVE)) {
                 weight -= 25;
             }
-            if (POSITIVE.matcher(id).find()) {
+            if (names.test(id, POSITIVE)) {
                 weight += 25;
             }
         }
@@ -528,14 +530,14 @@ final class ContentFinder {
         return dataTables;
     }
 
-    private static boolean isFurniture(Element node, String match, boolean named, TextStats stats) {
-        return named && FURNITURE.matcher(match).find() && !node.normalName().equals("body")
+    private boolean isFurniture(Element node, String match, boolean named, TextStats stats) {
+        return named && names.test(match, FURNITURE) && !node.normalName().equals("body")
                 && stats.length(node) < MAX_FURNITURE_CHARS;
     }
 
     private boolean isByline(Element node, String match, boolean named) {
         boolean looksLike = "author".equals(node.attr("rel")) || node.attr("itemprop").contains("author")
-                || (named && BYLINE_CLASS.matcher(match).find());
+                || (named && names.test(match, BYLINE_CLASS));
         if (!looksLike) {
             return false;
         }
@@ -643,8 +645,8 @@ final class ContentFinder {
         return element.normalName().equals("object") && VIDEOS.matcher(element.html()).find();
     }
 
-    static boolean isShareElement(Element node) {
-        return SHARE.matcher(node.className() + " " + node.id()).find();
+    boolean isShareElement(Element node) {
+        return names.test(node.className() + " " + node.id(), SHARE);
     }
 
     static boolean isAdOrLoadingText(String text) {

@@ -106,11 +106,29 @@ public final class HtmlExtractor {
 
     /** Drops what never carries article text and turns {@code <br><br>} runs and fonts into plain markup. */
     private static Document prepare(Document doc) {
-        doc.select("script, noscript, style, template").remove();
-        BreakRuns.replace(doc.body());
-        for (Element font : doc.getElementsByTag("font")) {
-            font.tagName("span");
+        List<Element> dropped = new ArrayList<>();
+        List<Element> breaks = new ArrayList<>();
+        List<Element> fonts = new ArrayList<>();
+        Element node = doc.firstElementChild();
+        while (node != null) {
+            switch (node.normalName()) {
+                case "script", "noscript", "style", "template" -> {
+                    dropped.add(node);
+                    node = Dom.next(node, true);
+                    continue;
+                }
+                case "br" -> breaks.add(node);
+                case "font" -> fonts.add(node);
+                default -> {
+                    // nothing to change
+                }
+            }
+            node = Dom.next(node, false);
         }
+        Dom.removeAll(dropped);
+        BreakRuns.replace(breaks);
+        // After the break runs, as Readability does: a <font> ends a run of inline content there.
+        fonts.forEach(font -> font.tagName("span"));
         return doc;
     }
 
