@@ -618,24 +618,6 @@ final class ContentFinder {
         return Dom.isWhitespaceText(node) || (node instanceof Element e && e.normalName().equals("br"));
     }
 
-    /**
-     * Share of the text that sits inside links; in-page anchors count for less. Uncached, for nodes
-     * that are being rearranged; settled content goes through {@link TextStats}.
-     */
-    static double linkDensity(Element element) {
-        int length = Dom.textLength(element);
-        if (length == 0) {
-            return 0;
-        }
-        double linkLength = 0;
-        for (Element link : Dom.descendantsByTag(element, "a")) {
-            String href = link.attr("href");
-            double coefficient = href.length() > 1 && href.charAt(0) == '#' ? 0.3 : 1;
-            linkLength += Dom.textLength(link) * coefficient;
-        }
-        return linkLength / length;
-    }
-
     static boolean isAllowedVideo(Element element) {
         for (var attribute : element.attributes()) {
             if (VIDEOS.matcher(attribute.getValue()).find()) {

@@ -111,6 +111,24 @@ class HtmlExtractorTests {
     }
 
     @Test
+    void ignoresAProfileUrlAsAuthorAndFallsBackToTheVisibleByline() throws Exception {
+        String html = "<html><head><title>Orchard harvest starts early this year</title>"
+                + "<meta name=\"author\" content=\"https://social.example/orchard-desk\"></head><body><article>"
+                + "<div class=\"byline\">By Ana Ruiz (https://ana.example)</div>"
+                + "<p>Apple growers in the valley began picking two weeks earlier than usual, after a warm spring and a "
+                + "dry summer brought the fruit to ripeness ahead of the usual calendar.</p>"
+                + "<p>Pickers who normally arrive in September were called in at short notice, and several farms "
+                + "said they were still short of hands for the busiest week of the season.</p>"
+                + "<p>Prices at the regional market have held steady so far, according to the growers' association.</p>"
+                + "</article></body></html>";
+
+        ArticleDraft draft = extractor.extract("orchard.html", html.getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(draft.byline()).isEqualTo("Ana Ruiz");
+        assertThat(text(draft)).doesNotContain("By Ana Ruiz");
+    }
+
+    @Test
     void recognisesAKnownOutletFromTheUrlBeforeTheDeclaredSiteName() throws Exception {
         ArticleDraft draft = extractor.extract("bridge.html", fixture("open-graph-article.html"),
                 "https://www.jpost.com/international/article-123");
