@@ -94,7 +94,7 @@ public final class HtmlExtractor {
         if (content == null) {
             throw new ExtractionException(source + ": no article text found in the HTML");
         }
-        List<Block> blocks = BoilerplateBlocks.strip(BlockWriter.write(content.root()));
+        List<Block> blocks = PullQuotes.strip(BoilerplateBlocks.strip(BlockWriter.write(content.root())));
         if (blocks.isEmpty()) {
             throw new ExtractionException(source + ": no article text found in the HTML");
         }

@@ -156,6 +156,29 @@ class HtmlExtractorTests {
     }
 
     @Test
+    void keepsAPullQuoteOutOfTheBodyButNotTheParagraphCarryingIt() throws Exception {
+        String carrying = "The minister said the agreement was “a first step, not the last word” and promised "
+                + "further talks before the end of the year, once both delegations had reported back to their capitals.";
+        String html = "<html><head><title>Talks on fishing rights make progress</title></head><body><article>"
+                + "<p>Negotiators from both countries met for a third day on Wednesday to settle quotas for the "
+                + "northern fishing grounds, which have been disputed since the old treaty lapsed.</p>"
+                + "<blockquote class=\"pullquote\"><p>“A first step, not the last word”</p></blockquote>"
+                + "<p>" + carrying + "</p>"
+                + "<aside class=\"pull-quote\">further talks before the end of the year</aside>"
+                + "<p>Fishing communities on both coasts have waited for a settlement for almost four years.</p>"
+                + "<blockquote><p>Nothing is agreed until everything is agreed, and we are not there yet.</p></blockquote>"
+                + "</article></body></html>";
+
+        ArticleDraft draft = extractor.extract("talks.html", html.getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(ofKind(draft, ParagraphKind.PARAGRAPH)).contains(carrying);
+        assertThat(text(draft)).containsOnlyOnce("first step, not the last word")
+                .containsOnlyOnce("further talks before the end of the year");
+        assertThat(ofKind(draft, ParagraphKind.QUOTE)).as("a block quote of its own stays")
+                .containsExactly("Nothing is agreed until everything is agreed, and we are not there yet.");
+    }
+
+    @Test
     void derivesAHeadlineWhenThePageHasNoTitle() throws Exception {
         String html = "<html><body><div><p>Volunteers planted four thousand trees along the river on Saturday, "
                 + "the largest single planting the town has organised since the flood of 1998 washed away the old "
