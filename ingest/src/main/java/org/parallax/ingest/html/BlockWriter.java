@@ -27,7 +27,7 @@ final class BlockWriter {
             "tfoot", "thead", "tr", "ul");
     private static final Set<String> CELLS = Set.of("td", "th");
     private static final Set<String> SKIPPED = Set.of(
-            "script", "style", "noscript", "template", "svg", "math", "button", "select", "textarea", "input", "iframe",
+            "script", "style", "noscript", "template", "svg", "annotation", "annotation-xml", "button", "select", "textarea", "input", "iframe",
             "object", "embed", "canvas", "audio", "video", "source", "track", "img", "picture");
 
     private final List<Block> blocks = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.parallax.ingest.html;
 
+import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -13,11 +14,9 @@ final class BreakRuns {
     private BreakRuns() {
     }
 
-    static void replace(Element body) {
-        if (body == null) {
-            return;
-        }
-        for (Element br : body.getElementsByTag("br")) {
+    /** @param breaks the page's {@code <br>} elements in document order */
+    static void replace(List<Element> breaks) {
+        for (Element br : breaks) {
             if (br.parentNode() == null) {
                 continue;
             }

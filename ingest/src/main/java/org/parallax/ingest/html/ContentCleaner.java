@@ -39,7 +39,7 @@ final class ContentCleaner {
         removeAll(article, "link", false);
         removeAll(article, "aside", false);
         for (Element child : article.children()) {
-            removeMatching(child, node -> ContentFinder.isShareElement(node) && stats.length(node) < SHARE_TEXT_LIMIT);
+            removeMatching(child, node -> finder.isShareElement(node) && stats.length(node) < SHARE_TEXT_LIMIT);
         }
         removeAll(article, "iframe", true);
         removeAll(article, "input", false);

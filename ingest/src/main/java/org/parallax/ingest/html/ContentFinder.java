@@ -33,6 +33,12 @@ final class ContentFinder {
                     + "|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break"
                     + "|agegate|pagination|pager|popup|yom-remote",
             Pattern.CASE_INSENSITIVE);
+    /** Boxes news pages put around and inside articles: newsletter prompts, author bios, recirculation. */
+    private static final Pattern FURNITURE = Pattern.compile(
+            "newsletter|signup|sign-up|author-bio|authorbio|about-the-author|author-box|bio-box|recirc|read-more-links",
+            Pattern.CASE_INSENSITIVE);
+    /** Furniture is short; a long element with such a name is more likely a wrapper around the article. */
+    private static final int MAX_FURNITURE_CHARS = 600;
     private static final Pattern MAYBE_CANDIDATE = Pattern.compile("and|article|body|column|content|main|shadow",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
@@ -111,6 +117,8 @@ final class ContentFinder {
     private final Set<Element> dataTables = Collections.newSetFromMap(new IdentityHashMap<>());
     private String byline;
     private TextStats stats = new TextStats();
+    /** Pages repeat the same few class names thousands of times; each is matched against a pattern once. */
+    private final NameMatches names = new NameMatches();
 
     /**
      * @param title the article title from the metadata, used to drop a heading that repeats it
@@ -236,9 +244,14 @@ final class ContentFinder {
                 continue;
             }
             if (pass.stripUnlikely) {
-                if (named && UNLIKELY.matcher(match).find() && !MAYBE_CANDIDATE.matcher(match).find()
+                if (named && names.test(match, UNLIKELY) && !names.test(match, MAYBE_CANDIDATE)
                         && !Dom.hasAncestor(node, "table", 3, null) && !Dom.hasAncestor(node, "code", 3, null)
                         && !tag.equals("body") && !tag.equals("a")) {
+                    dropped.add(node);
+                    node = Dom.next(node, true);
+                    continue;
+                }
+                if (isFurniture(node, match, named, walkStats)) {
                     dropped.add(node);
                     node = Dom.next(node, true);
                     continue;
@@ -486,19 +499,19 @@ final class ContentFinder {
         int weight = 0;
         String className = e.className();
         if (!className.isEmpty()) {
-            if (NEGATIVE.matcher(className).find()) {
+            if (names.test(className, NEGATIVE)) {
                 weight -= 25;
             }
-            if (POSITIVE.matcher(className).find()) {
+            if (names.test(className, POSITIVE)) {
                 weight += 25;
             }
         }
         String id = e.id();
         if (!id.isEmpty()) {
-            if (NEGATIVE.matcher(id).find()) {
+            if (names.test(id, NEGATIVE)) {
                 weight -= 25;
             }
-            if (POSITIVE.matcher(id).find()) {
+            if (names.test(id, POSITIVE)) {
                 weight += 25;
             }
         }
@@ -517,9 +530,14 @@ final class ContentFinder {
         return dataTables;
     }
 
+    private boolean isFurniture(Element node, String match, boolean named, TextStats stats) {
+        return named && names.test(match, FURNITURE) && !node.normalName().equals("body")
+                && stats.length(node) < MAX_FURNITURE_CHARS;
+    }
+
     private boolean isByline(Element node, String match, boolean named) {
         boolean looksLike = "author".equals(node.attr("rel")) || node.attr("itemprop").contains("author")
-                || (named && BYLINE_CLASS.matcher(match).find());
+                || (named && names.test(match, BYLINE_CLASS));
         if (!looksLike) {
             return false;
         }
@@ -600,24 +618,6 @@ final class ContentFinder {
         return Dom.isWhitespaceText(node) || (node instanceof Element e && e.normalName().equals("br"));
     }
 
-    /**
-     * Share of the text that sits inside links; in-page anchors count for less. Uncached, for nodes
-     * that are being rearranged; settled content goes through {@link TextStats}.
-     */
-    static double linkDensity(Element element) {
-        int length = Dom.textLength(element);
-        if (length == 0) {
-            return 0;
-        }
-        double linkLength = 0;
-        for (Element link : Dom.descendantsByTag(element, "a")) {
-            String href = link.attr("href");
-            double coefficient = href.length() > 1 && href.charAt(0) == '#' ? 0.3 : 1;
-            linkLength += Dom.textLength(link) * coefficient;
-        }
-        return linkLength / length;
-    }
-
     static boolean isAllowedVideo(Element element) {
         for (var attribute : element.attributes()) {
             if (VIDEOS.matcher(attribute.getValue()).find()) {
@@ -627,8 +627,8 @@ final class ContentFinder {
         return element.normalName().equals("object") && VIDEOS.matcher(element.html()).find();
     }
 
-    static boolean isShareElement(Element node) {
-        return SHARE.matcher(node.className() + " " + node.id()).find();
+    boolean isShareElement(Element node) {
+        return names.test(node.className() + " " + node.id(), SHARE);
     }
 
     static boolean isAdOrLoadingText(String text) {

@@ -196,24 +196,6 @@ final class Dom {
         return length;
     }
 
-    /** How often a character occurs in the element's text. */
-    static int countChar(Element root, char wanted) {
-        int count = 0;
-        Node node = firstChild(root);
-        while (node != null) {
-            if (node instanceof TextNode t) {
-                String text = t.getWholeText();
-                for (int i = 0; i < text.length(); i++) {
-                    if (text.charAt(i) == wanted) {
-                        count++;
-                    }
-                }
-            }
-            node = nextNodeWithin(root, node);
-        }
-        return count;
-    }
-
     /** Whether any text below the element is more than whitespace; stops at the first such text. */
     static boolean hasText(Element root) {
         Node node = firstChild(root);

@@ -262,15 +262,18 @@ final class MetadataReader {
         return Texts.clean(text);
     }
 
+    private static final Pattern BARE_URL = Pattern.compile("^(?:https?://|www\\.)\\S+$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BRACKETED_URL = Pattern.compile("\\s*[(<\\[](?:https?://|www\\.)[^)>\\]]*[)>\\]]",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern BY_PREFIX = Pattern.compile("^(?i:by|von|par|por|di|door)\\s*:?\\s+");
 
-    /** A byline without its "By" prefix. */
+    /** A byline without its "By" prefix or a bracketed homepage; null for a bare profile URL. */
     static String cleanByline(String value) {
         String text = clean(value);
-        if (text == null) {
+        if (text == null || BARE_URL.matcher(text).matches()) {
             return null;
         }
-        text = BY_PREFIX.matcher(text).replaceFirst("");
+        text = BRACKETED_URL.matcher(BY_PREFIX.matcher(text).replaceFirst("")).replaceAll("").strip();
         return text.isBlank() ? null : text;
     }
 }

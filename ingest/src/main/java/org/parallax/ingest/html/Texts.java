@@ -75,8 +75,4 @@ final class Texts {
         }
         return out.length() == 0 ? null : out.toString();
     }
-
-    static boolean isBlank(String text) {
-        return text == null || clean(text) == null;
-    }
 }

@@ -53,7 +53,7 @@ class HtmlExtractorTests {
     }
 
     @Test
-    void removesNavigationShareBarsRelatedLinksAndFooter() throws Exception {
+    void removesNavigationShareBarsRelatedLinksPromptsBiosAndFooter() throws Exception {
         ArticleDraft draft = extractor.extract("bridge.html", fixture("open-graph-article.html"), null);
         String body = text(draft);
 
@@ -62,7 +62,8 @@ class HtmlExtractorTests {
         assertThat(body)
                 .contains("walk across when the barriers lifted shortly after six o’clock.")
                 .doesNotContain("Home", "Sport", "Share on Facebook", "Email", "Related",
-                        "Council approves bridge budget", "All rights reserved", "Privacy");
+                        "Council approves bridge budget", "All rights reserved", "Privacy", "Advertisement",
+                        "Morning Tide newsletter", "covers transport and infrastructure");
         assertThat(body).as("the title heading is the headline, not body text")
                 .doesNotContain("Harbour bridge reopens after two-year repair");
     }
@@ -110,6 +111,24 @@ class HtmlExtractorTests {
     }
 
     @Test
+    void ignoresAProfileUrlAsAuthorAndFallsBackToTheVisibleByline() throws Exception {
+        String html = "<html><head><title>Orchard harvest starts early this year</title>"
+                + "<meta name=\"author\" content=\"https://social.example/orchard-desk\"></head><body><article>"
+                + "<div class=\"byline\">By Ana Ruiz (https://ana.example)</div>"
+                + "<p>Apple growers in the valley began picking two weeks earlier than usual, after a warm spring and a "
+                + "dry summer brought the fruit to ripeness ahead of the usual calendar.</p>"
+                + "<p>Pickers who normally arrive in September were called in at short notice, and several farms "
+                + "said they were still short of hands for the busiest week of the season.</p>"
+                + "<p>Prices at the regional market have held steady so far, according to the growers' association.</p>"
+                + "</article></body></html>";
+
+        ArticleDraft draft = extractor.extract("orchard.html", html.getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(draft.byline()).isEqualTo("Ana Ruiz");
+        assertThat(text(draft)).doesNotContain("By Ana Ruiz");
+    }
+
+    @Test
     void recognisesAKnownOutletFromTheUrlBeforeTheDeclaredSiteName() throws Exception {
         ArticleDraft draft = extractor.extract("bridge.html", fixture("open-graph-article.html"),
                 "https://www.jpost.com/international/article-123");
@@ -134,6 +153,29 @@ class HtmlExtractorTests {
 
         assertThat(draft.dek()).isNull();
         assertThat(draft.paragraphs().get(0).text()).isEqualTo(lead);
+    }
+
+    @Test
+    void keepsAPullQuoteOutOfTheBodyButNotTheParagraphCarryingIt() throws Exception {
+        String carrying = "The minister said the agreement was “a first step, not the last word” and promised "
+                + "further talks before the end of the year, once both delegations had reported back to their capitals.";
+        String html = "<html><head><title>Talks on fishing rights make progress</title></head><body><article>"
+                + "<p>Negotiators from both countries met for a third day on Wednesday to settle quotas for the "
+                + "northern fishing grounds, which have been disputed since the old treaty lapsed.</p>"
+                + "<blockquote class=\"pullquote\"><p>“A first step, not the last word”</p></blockquote>"
+                + "<p>" + carrying + "</p>"
+                + "<aside class=\"pull-quote\">further talks before the end of the year</aside>"
+                + "<p>Fishing communities on both coasts have waited for a settlement for almost four years.</p>"
+                + "<blockquote><p>Nothing is agreed until everything is agreed, and we are not there yet.</p></blockquote>"
+                + "</article></body></html>";
+
+        ArticleDraft draft = extractor.extract("talks.html", html.getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(ofKind(draft, ParagraphKind.PARAGRAPH)).contains(carrying);
+        assertThat(text(draft)).containsOnlyOnce("first step, not the last word")
+                .containsOnlyOnce("further talks before the end of the year");
+        assertThat(ofKind(draft, ParagraphKind.QUOTE)).as("a block quote of its own stays")
+                .containsExactly("Nothing is agreed until everything is agreed, and we are not there yet.");
     }
 
     @Test
