@@ -28,7 +28,7 @@ import org.parallax.core.story.StorySettings;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx6g"})
+@Fork(1) // inherits the launcher's -Xmx and -Dparallax.data
 public class AssignmentBenchmark {
 
     static final int CORPUS = 20_000;

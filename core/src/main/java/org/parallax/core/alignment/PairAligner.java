@@ -236,7 +236,17 @@ public final class PairAligner {
                         (region.exact() + 0.5 * region.keyed()) / region.columns());
             }
         }
-        return paraphrase ? link(a, xs, b, ys, LinkKind.PARAPHRASE, dice) : null;
+        if (!paraphrase) {
+            return null;
+        }
+        // Short sentences can be word for word the same without the content a stretch needs on its own.
+        LocalAlignment.Result whole = region != null ? region : LocalAlignment.align(x.encoded, y.encoded);
+        if (whole.keyed() == 0 && whole.edits() == 0 && !whole.isEmpty()
+                && whole.aTo() - whole.aFrom() >= 0.9 * xs.size() && whole.bTo() - whole.bFrom() >= 0.9 * ys.size()) {
+            return link(a, xs.subList(whole.aFrom(), whole.aTo()), b, ys.subList(whole.bFrom(), whole.bTo()),
+                    LinkKind.VERBATIM, 1.0);
+        }
+        return link(a, xs, b, ys, LinkKind.PARAPHRASE, dice);
     }
 
     private boolean isSubstantial(LocalAlignment.Result region) {
