@@ -70,11 +70,6 @@ final class LocalAlignment {
 
     private static final int NO_KEY = 0;
 
-    static Result align(List<Token> a, List<Token> b) {
-        Encoding encoding = new Encoding();
-        return align(encoding.encode(a), encoding.encode(b));
-    }
-
     static Result align(Encoded left, Encoded right) {
         List<Token> a = left.tokens();
         List<Token> b = right.tokens();
