@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * A small reader for Reuters-21578's SGML ({@code <REUTERS>} records with {@code DATE}, {@code TITLE},
- * {@code BODY}), for benchmarks only: the ingest module's own reader is not on this branch. Records without a
- * body (briefs) are skipped.
+ * {@code BODY}), for benchmarks only: the ingest module's own reader is not on this branch. Briefs (a headline
+ * without a body) count as articles whose text is the headline; records with neither are skipped.
  */
 final class Reuters {
 
@@ -42,12 +42,14 @@ final class Reuters {
                 while (record.find()) {
                     String sgml = record.group(1);
                     String body = find(BODY, sgml);
-                    if (body == null) {
+                    String title = find(TITLE, sgml);
+                    if (body == null && title == null) {
                         continue;
                     }
-                    String title = find(TITLE, sgml);
+                    // Briefs have a headline and no body: the headline is all the text they have.
+                    String articleText = body == null ? clean(title).strip() : paragraphs(body);
                     docs.add(new Corpus.Doc(docs.size() + 1L, null, "Reuters", date(find(DATE, sgml)),
-                            title == null ? "" : clean(title), paragraphs(body)));
+                            title == null ? "" : clean(title), articleText));
                 }
             }
         } catch (IOException e) {

@@ -54,6 +54,7 @@ class StoryApiTests {
         assertThat(offer.get("firstPublished")).isEqualTo("2020-09-25T15:45:00Z");
         Map<String, Object> talks = storyWith(page, SEED_002);
         assertThat(sources(talks)).containsExactly(SEED_002);
+        assertThat(page.getLong("total")).isGreaterThanOrEqualTo(2);
 
         JsonPath detail = given().get("/api/stories/{id}", id(offer)).then().statusCode(200).extract().jsonPath();
         assertThat(detail.getList("related.id", Long.class)).containsExactly(id(talks));

@@ -1,6 +1,8 @@
 package org.parallax.core.alignment;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.parallax.core.text.Token;
 
 /**
@@ -40,19 +42,54 @@ final class LocalAlignment {
     private LocalAlignment() {
     }
 
-    static Result align(List<Token> a, List<Token> b) {
+    /**
+     * Words as small integers, so that the n*m inner loop compares ints rather than strings. One encoding
+     * serves every alignment of a story.
+     */
+    static final class Encoding {
+        private final Map<String, Integer> norms = new HashMap<>();
+        private final Map<String, Integer> keys = new HashMap<>();
+
+        Encoded encode(List<Token> tokens) {
+            int[] normIds = new int[tokens.size()];
+            int[] keyIds = new int[tokens.size()];
+            for (int k = 0; k < tokens.size(); k++) {
+                Token token = tokens.get(k);
+                int norm = norms.computeIfAbsent(token.norm(), x -> norms.size() + 1);
+                // the sign says whether the word is a content word; function words have no key
+                normIds[k] = token.isContent() ? norm : -norm;
+                keyIds[k] = token.isContent() ? keys.computeIfAbsent(token.key(), x -> keys.size() + 1) : NO_KEY;
+            }
+            return new Encoded(tokens, normIds, keyIds);
+        }
+    }
+
+    /** Tokens with their word and key ids. */
+    record Encoded(List<Token> tokens, int[] norms, int[] keys) {
+    }
+
+    private static final int NO_KEY = 0;
+
+    static Result align(Encoded left, Encoded right) {
+        List<Token> a = left.tokens();
+        List<Token> b = right.tokens();
         int n = a.size();
         int m = b.size();
-        double[][] h = new double[n + 1][m + 1];
+        int[] aNorm = left.norms();
+        int[] aKey = left.keys();
+        int[] bNorm = right.norms();
+        int[] bKey = right.keys();
+        double[] h = new double[(n + 1) * (m + 1)];
+        int width = m + 1;
         double best = 0;
         int bestI = 0;
         int bestJ = 0;
         for (int i = 1; i <= n; i++) {
-            Token x = a.get(i - 1);
             for (int j = 1; j <= m; j++) {
-                double diagonal = h[i - 1][j - 1] + score(x, b.get(j - 1));
-                double value = Math.max(0, Math.max(diagonal, Math.max(h[i - 1][j] + GAP, h[i][j - 1] + GAP)));
-                h[i][j] = value;
+                double diagonal = h[(i - 1) * width + j - 1] + score(aNorm[i - 1], aKey[i - 1], bNorm[j - 1], bKey[j - 1]);
+                double value = Math.max(0, Math.max(diagonal,
+                        Math.max(h[(i - 1) * width + j] + GAP, h[i * width + j - 1] + GAP)));
+                h[i * width + j] = value;
                 if (value > best) {
                     best = value;
                     bestI = i;
@@ -67,16 +104,15 @@ final class LocalAlignment {
         int namesExact = 0;
         int keyed = 0;
         int edits = 0;
-        while (i > 0 && j > 0 && h[i][j] > 0) {
-            Token x = a.get(i - 1);
-            Token y = b.get(j - 1);
-            double s = score(x, y);
-            if (h[i][j] == h[i - 1][j - 1] + s) {
-                if (x.norm().equals(y.norm())) {
+        while (i > 0 && j > 0 && h[i * width + j] > 0) {
+            double s = score(aNorm[i - 1], aKey[i - 1], bNorm[j - 1], bKey[j - 1]);
+            if (h[i * width + j] == h[(i - 1) * width + j - 1] + s) {
+                Token x = a.get(i - 1);
+                if (aNorm[i - 1] == bNorm[j - 1]) {
                     exact++;
                     if (x.isContent()) {
                         contentExact++;
-                        if (x.capitalised() && y.capitalised()) {
+                        if (x.capitalised() && b.get(j - 1).capitalised()) {
                             namesExact++;
                         }
                     }
@@ -87,7 +123,7 @@ final class LocalAlignment {
                 }
                 i--;
                 j--;
-            } else if (h[i][j] == h[i - 1][j] + GAP) {
+            } else if (h[i * width + j] == h[(i - 1) * width + j] + GAP) {
                 edits++;
                 i--;
             } else {
@@ -100,12 +136,12 @@ final class LocalAlignment {
         int aTo = bestI;
         int bTo = bestJ;
         // A stretch starts and ends on identical words: "propose)... exchanging" is no place to begin a link.
-        if (aTo - aFrom > 1 && !a.get(aFrom).norm().equals(b.get(bFrom).norm())) {
+        if (aTo - aFrom > 1 && aNorm[aFrom] != bNorm[bFrom]) {
             aFrom++;
             bFrom++;
             keyed--;
         }
-        if (aTo - aFrom > 1 && !a.get(aTo - 1).norm().equals(b.get(bTo - 1).norm())) {
+        if (aTo - aFrom > 1 && aNorm[aTo - 1] != bNorm[bTo - 1]) {
             aTo--;
             bTo--;
             keyed--;
@@ -113,11 +149,11 @@ final class LocalAlignment {
         return new Result(aFrom, aTo, bFrom, bTo, exact, contentExact, namesExact, keyed, edits, best);
     }
 
-    private static double score(Token x, Token y) {
-        if (x.norm().equals(y.norm())) {
-            return x.isContent() ? CONTENT_MATCH : FUNCTION_MATCH;
+    private static double score(int xNorm, int xKey, int yNorm, int yKey) {
+        if (xNorm == yNorm) {
+            return xNorm > 0 ? CONTENT_MATCH : FUNCTION_MATCH;
         }
-        if (x.key() != null && x.key().equals(y.key())) {
+        if (xKey != NO_KEY && xKey == yKey) {
             return KEY_MATCH;
         }
         return MISMATCH;

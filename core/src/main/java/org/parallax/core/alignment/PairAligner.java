@@ -40,11 +40,13 @@ public final class PairAligner {
     public static final class Prepared {
         private final AlignableArticle article;
         private final List<Profile> profiles;
+        private final List<LocalAlignment.Encoded> quotes;
         private final Map<String, List<Profile>> index = new HashMap<>();
 
-        private Prepared(AlignableArticle article, List<Profile> profiles) {
+        private Prepared(AlignableArticle article, List<Profile> profiles, List<LocalAlignment.Encoded> quotes) {
             this.article = article;
             this.profiles = profiles;
+            this.quotes = quotes;
             for (Profile profile : profiles) {
                 for (String key : profile.weights.keySet()) {
                     index.computeIfAbsent(key, k -> new ArrayList<>()).add(profile);
@@ -57,24 +59,38 @@ public final class PairAligner {
         }
     }
 
-    public Prepared prepare(AlignableArticle article, TermWeights weights) {
+    /** Words are weighed for the story and encoded once for all the alignments of the story. */
+    public static final class StoryContext {
+        private final TermWeights weights;
+        private final LocalAlignment.Encoding encoding = new LocalAlignment.Encoding();
+
+        public StoryContext(TermWeights weights) {
+            this.weights = weights;
+        }
+    }
+
+    public Prepared prepare(AlignableArticle article, StoryContext context) {
         List<Profile> profiles = new ArrayList<>();
         for (AnalysedSentence sentence : article.sentences()) {
             if (sentence.contentWords() >= settings.minContentWords()) {
-                profiles.add(new Profile(sentence, weights));
+                profiles.add(new Profile(sentence, context.weights, context.encoding.encode(sentence.tokens())));
             }
         }
-        return new Prepared(article, profiles);
+        List<LocalAlignment.Encoded> quotes = article.quotes().stream()
+                .map(quote -> context.encoding.encode(quote.tokens()))
+                .toList();
+        return new Prepared(article, profiles, quotes);
     }
 
     /** Links between two articles, weighing words by these two alone. */
     public List<PassageMatch> align(AlignableArticle a, AlignableArticle b) {
-        TermWeights weights = TermWeights.of(List.of(a, b));
-        return align(prepare(a, weights), prepare(b, weights), weights);
+        StoryContext context = new StoryContext(TermWeights.of(List.of(a, b)));
+        return align(prepare(a, context), prepare(b, context), context);
     }
 
-    /** Links between two articles prepared with the weights of the story they belong to. */
-    public List<PassageMatch> align(Prepared a, Prepared b, TermWeights weights) {
+    /** Links between two articles prepared in the context of the story they belong to. */
+    public List<PassageMatch> align(Prepared a, Prepared b, StoryContext context) {
+        TermWeights weights = context.weights;
         List<PassageMatch> matches = new ArrayList<>();
         List<Candidate> weak = new ArrayList<>();
         Set<Profile> linked = new HashSet<>();
@@ -107,7 +123,7 @@ public final class PairAligner {
                         LinkKind.PARAPHRASE, dice(candidate.x, candidate.y)));
             }
         }
-        matches.addAll(sharedQuotations(a.article, b.article, matches));
+        matches.addAll(sharedQuotations(a, b, matches));
         matches.sort((m, n) -> m.aStart() != n.aStart() ? Integer.compare(m.aStart(), n.aStart())
                 : Integer.compare(m.bStart(), n.bStart()));
         return matches;
@@ -122,17 +138,22 @@ public final class PairAligner {
      * Quotation marks on both sides make a short verbatim stretch trustworthy; stretches the sentence pass
      * already linked are not linked twice.
      */
-    private List<PassageMatch> sharedQuotations(AlignableArticle a, AlignableArticle b, List<PassageMatch> found) {
+    private List<PassageMatch> sharedQuotations(Prepared left, Prepared right, List<PassageMatch> found) {
+        AlignableArticle a = left.article;
+        AlignableArticle b = right.article;
         List<PassageMatch> matches = new ArrayList<>();
-        for (AlignableArticle.QuotedWords x : a.quotes()) {
-            Set<String> words = new HashSet<>();
-            x.tokens().forEach(token -> words.add(token.norm()));
-            for (AlignableArticle.QuotedWords y : b.quotes()) {
-                if (y.tokens().stream().filter(token -> words.contains(token.norm())).limit(settings.minQuoteWords()).count()
-                        < settings.minQuoteWords()) {
+        for (LocalAlignment.Encoded x : left.quotes) {
+            Set<String> keys = new HashSet<>();
+            x.tokens().forEach(token -> {
+                if (token.isContent()) {
+                    keys.add(token.key());
+                }
+            });
+            for (LocalAlignment.Encoded y : right.quotes) {
+                if (sharedContent(keys, y.tokens()) < settings.minQuoteContent()) {
                     continue;
                 }
-                LocalAlignment.Result region = LocalAlignment.align(x.tokens(), y.tokens());
+                LocalAlignment.Result region = LocalAlignment.align(x, y);
                 if (!isQuotedStretch(region, x.tokens(), y.tokens())) {
                     continue;
                 }
@@ -173,6 +194,16 @@ public final class PairAligner {
                 && agreement >= settings.nearRatio();
     }
 
+    private static int sharedContent(Set<String> keys, List<Token> tokens) {
+        Set<String> shared = new HashSet<>();
+        for (Token token : tokens) {
+            if (token.isContent() && keys.contains(token.key())) {
+                shared.add(token.key());
+            }
+        }
+        return shared.size();
+    }
+
     /** Whether {@code [start, end)} lies (90%) inside {@code [from, to)}. */
     private static boolean covered(int from, int to, int start, int end) {
         int overlap = Math.min(to, end) - Math.max(from, start);
@@ -185,10 +216,15 @@ public final class PairAligner {
         Profile y = candidate.y;
         List<Token> xs = x.sentence.tokens();
         List<Token> ys = y.sentence.tokens();
-        LocalAlignment.Result region = LocalAlignment.align(xs, ys);
         double dice = dice(x, y);
-        boolean paraphrase = dice >= settings.paraphraseDice() && sharedNonNames(x, y) >= settings.paraphraseMinShared();
-        if (isSubstantial(region)) {
+        int plain = sharedNonNames(x, y);
+        boolean paraphrase = dice >= settings.paraphraseDice() && plain >= settings.paraphraseMinShared();
+        // A stretch needs that much shared content; the word alignment is the costly part, so skip it when
+        // the shared words cannot add up to it (a shared name counts half).
+        double reachable = plain + NAME_WEIGHT * (sharedKeys(x, y) - plain);
+        LocalAlignment.Result region = reachable >= settings.minRegionContent()
+                ? LocalAlignment.align(x.encoded, y.encoded) : null;
+        if (region != null && isSubstantial(region)) {
             double cover = Math.max((double) (region.aTo() - region.aFrom()) / xs.size(),
                     (double) (region.bTo() - region.bFrom()) / ys.size());
             boolean verbatim = region.keyed() == 0 && region.edits() == 0;
@@ -200,7 +236,17 @@ public final class PairAligner {
                         (region.exact() + 0.5 * region.keyed()) / region.columns());
             }
         }
-        return paraphrase ? link(a, xs, b, ys, LinkKind.PARAPHRASE, dice) : null;
+        if (!paraphrase) {
+            return null;
+        }
+        // Short sentences can be word for word the same without the content a stretch needs on its own.
+        LocalAlignment.Result whole = region != null ? region : LocalAlignment.align(x.encoded, y.encoded);
+        if (whole.keyed() == 0 && whole.edits() == 0 && !whole.isEmpty()
+                && whole.aTo() - whole.aFrom() >= 0.9 * xs.size() && whole.bTo() - whole.bFrom() >= 0.9 * ys.size()) {
+            return link(a, xs.subList(whole.aFrom(), whole.aTo()), b, ys.subList(whole.bFrom(), whole.bTo()),
+                    LinkKind.VERBATIM, 1.0);
+        }
+        return link(a, xs, b, ys, LinkKind.PARAPHRASE, dice);
     }
 
     private boolean isSubstantial(LocalAlignment.Result region) {
@@ -236,6 +282,16 @@ public final class PairAligner {
         return 2 * shared / (x.total + y.total);
     }
 
+    private static int sharedKeys(Profile x, Profile y) {
+        int count = 0;
+        for (String key : x.weights.keySet()) {
+            if (y.weights.containsKey(key)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private static int sharedRare(Profile x, Profile y, TermWeights weights) {
         int count = 0;
         for (String key : x.weights.keySet()) {
@@ -263,9 +319,11 @@ public final class PairAligner {
         /** Content words used at least once in lower case: not names. */
         final Set<String> plainKeys = new HashSet<>();
         final double total;
+        final LocalAlignment.Encoded encoded;
 
-        Profile(AnalysedSentence sentence, TermWeights idf) {
+        Profile(AnalysedSentence sentence, TermWeights idf, LocalAlignment.Encoded encoded) {
             this.sentence = sentence;
+            this.encoded = encoded;
             List<Token> tokens = sentence.tokens();
             for (int i = 0; i < tokens.size(); i++) {
                 Token token = tokens.get(i);

@@ -58,16 +58,16 @@ public final class StoryAligner {
      * @param pairs article id pairs, each aligned once whatever its order
      */
     public List<PassageMatch> alignPairs(List<AlignableArticle> members, Collection<long[]> pairs) {
-        TermWeights weights = TermWeights.of(members);
+        PairAligner.StoryContext context = new PairAligner.StoryContext(TermWeights.of(members));
         Map<Long, PairAligner.Prepared> prepared = new HashMap<>();
         for (AlignableArticle member : members) {
-            prepared.put(member.id(), this.pairs.prepare(member, weights));
+            prepared.put(member.id(), this.pairs.prepare(member, context));
         }
         List<PassageMatch> links = new ArrayList<>();
         for (long[] pair : pairs) {
             long a = Math.min(pair[0], pair[1]);
             long b = Math.max(pair[0], pair[1]);
-            links.addAll(this.pairs.align(prepared.get(a), prepared.get(b), weights));
+            links.addAll(this.pairs.align(prepared.get(a), prepared.get(b), context));
         }
         return links;
     }

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * What an article is about, as counts of features: content-word stems ({@code w:}), names written as two
- * capitalised words ({@code e:}) and a deterministic sample of its five-word shingles ({@code s:}), which
- * articles share only when they share text: a quotation, a wire paragraph, a syndicated copy.
+ * capitalised words ({@code e:}) and the five-word shingles of its quotations ({@code q:}), which articles
+ * share only when they quote the same words.
  */
 public record ArticleFeatures(Map<String, Integer> counts) {
 

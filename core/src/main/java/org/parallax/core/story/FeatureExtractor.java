@@ -14,11 +14,8 @@ public final class FeatureExtractor {
 
     static final String WORD = "w:";
     static final String ENTITY = "e:";
-    static final String SHINGLE = "s:";
     static final String QUOTE = "q:";
     private static final int SHINGLE_WORDS = 5;
-    /** Keep one shingle in four, chosen by hash so that two copies of a text keep the same ones. */
-    private static final int SHINGLE_SAMPLE = 4;
 
     private final TextAnalyzer analyzer;
     private final QuoteFinder quotes = QuoteFinder.standard();
@@ -52,10 +49,9 @@ public final class FeatureExtractor {
             List<Token> tokens = sentence.tokens();
             words(tokens, counts, 1);
             entities(tokens, counts);
-            shingles(tokens, counts, SHINGLE, SHINGLE_SAMPLE);
         }
         for (QuoteSpan quote : quotes.find(body)) {
-            shingles(analyzer.tokenizer().tokens(body, quote.start(), quote.end()), counts, QUOTE, 1);
+            shingles(analyzer.tokenizer().tokens(body, quote.start(), quote.end()), counts);
         }
         if (outlet != null) {
             List<Token> name = analyzer.tokenizer().tokens(outlet);
@@ -90,16 +86,15 @@ public final class FeatureExtractor {
         }
     }
 
-    private static void shingles(List<Token> tokens, Map<String, Integer> counts, String prefix, int sample) {
+    /** Five-word shingles of a quotation: two articles quoting the same words share them. */
+    private static void shingles(List<Token> tokens, Map<String, Integer> counts) {
         for (int i = 0; i + SHINGLE_WORDS <= tokens.size(); i++) {
             long hash = 1125899906842597L;
             for (int j = i; j < i + SHINGLE_WORDS; j++) {
                 hash = 31 * hash + tokens.get(j).norm().hashCode();
             }
             hash ^= hash >>> 29;
-            if (Math.floorMod(hash, sample) == 0) {
-                counts.merge(prefix + Long.toHexString(hash), 1, Integer::sum);
-            }
+            counts.merge(QUOTE + Long.toHexString(hash), 1, Integer::sum);
         }
     }
 }

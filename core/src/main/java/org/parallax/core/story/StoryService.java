@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.parallax.core.alignment.AlignmentService;
+import org.parallax.core.article.Article;
 
 /**
  * Groups articles into stories as they arrive and keeps each story's counts, dates, title, history, related
@@ -156,8 +157,8 @@ public class StoryService {
 
     /** A story's articles, oldest first (undated last). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<org.parallax.core.article.Article> articles(long storyId) {
-        return org.parallax.core.article.Article.list(
+    public List<Article> articles(long storyId) {
+        return Article.list(
                 "story.id = ?1 order by publishedAt asc nulls last, id", storyId);
     }
 

@@ -35,9 +35,4 @@ public record StorySettings(
     public static StorySettings defaults() {
         return new StorySettings(0.16, 0.5, 0.10, 0.2, 1.5, 150, 60, 50, Duration.ofDays(3), Duration.ofDays(10));
     }
-
-    public StorySettings withJoin(double value) {
-        return new StorySettings(value, relativeJoin, related, quoteBonus, nameBoost, vectorSize, lookupFeatures, neighbours,
-                sameTime, timeScale);
-    }
 }

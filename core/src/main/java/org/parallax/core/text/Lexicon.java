@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import opennlp.tools.stemmer.snowball.SnowballStemmer;
 
 /**
@@ -19,6 +20,7 @@ import opennlp.tools.stemmer.snowball.SnowballStemmer;
  */
 public final class Lexicon {
 
+    private static final int MAX_CACHED_KEYS = 500_000;
     private static final Lexicon ENGLISH = load("stopwords-en.txt", "synonyms-en.txt");
 
     private final Set<String> stopWords;
@@ -27,6 +29,8 @@ public final class Lexicon {
     /** The Snowball stemmer keeps state between calls, so each thread gets its own. */
     private final ThreadLocal<SnowballStemmer> stemmer =
             ThreadLocal.withInitial(() -> new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH));
+    /** Keys of words seen before: a news vocabulary is small, and stemming is the costly part of analysis. */
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
 
     private Lexicon(Set<String> stopWords, List<List<String>> synonymGroups) {
         this.stopWords = Set.copyOf(stopWords);
@@ -53,8 +57,15 @@ public final class Lexicon {
         if (stopWords.contains(norm)) {
             return null;
         }
-        String stem = stem(norm);
-        return canonical.getOrDefault(stem, stem);
+        String key = keys.get(norm);
+        if (key == null) {
+            String stem = stem(norm);
+            key = canonical.getOrDefault(stem, stem);
+            if (keys.size() < MAX_CACHED_KEYS) {
+                keys.put(norm, key);
+            }
+        }
+        return key;
     }
 
     private String stem(String norm) {
