@@ -59,10 +59,15 @@ final class HtmlDecoder {
             // A 7-bit encoding such as ISO-2022-JP looks like ASCII; only the declaration can tell.
             return lenient(bytes, 0, declared);
         }
+        String utf8Text = new String(bytes, StandardCharsets.UTF_8);
+        if (utf8Text.indexOf('\uFFFD') < 0) {
+            // No replacement character: every byte sequence was valid UTF-8 (the common case, one pass).
+            return new Decoded(utf8Text, StandardCharsets.UTF_8);
+        }
         Utf8Evidence utf8 = Utf8Evidence.scan(bytes);
         if (utf8.invalid() == 0 || utf8.mostlyValid()) {
             // Mostly valid: a page cut off inside a character, or a few damaged bytes; the rest is UTF-8.
-            return lenient(bytes, 0, StandardCharsets.UTF_8);
+            return new Decoded(utf8Text, StandardCharsets.UTF_8);
         }
         return lenient(bytes, 0, declared != null && !declared.equals(StandardCharsets.UTF_8) ? declared : WINDOWS_1252);
     }

@@ -37,7 +37,7 @@ import org.parallax.ingest.text.OutletRecognizer;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 6, time = 10)
+@Warmup(iterations = 10, time = 10)
 @Measurement(iterations = 5, time = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class HtmlExtractionThroughput {
