@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.parallax.ingest.text.TextDecoding;
 import org.parallax.ingest.extract.ExtractionException;
 import org.parallax.ingest.extract.Input;
 
@@ -240,18 +241,7 @@ public final class FormatDetector {
         if (startsWith(head, 0xFE, 0xFF) || startsWith(head, 0xFF, 0xFE)) {
             return false;
         }
-        int n = Math.min(head.length, 8192);
-        int control = 0;
-        for (int i = 0; i < n; i++) {
-            int b = head[i] & 0xFF;
-            if (b == 0) {
-                return true;
-            }
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
-                control++;
-            }
-        }
-        return control > n / 20;
+        return TextDecoding.looksBinary(head);
     }
 
     private static boolean startsWithText(byte[] bytes, String prefix) {

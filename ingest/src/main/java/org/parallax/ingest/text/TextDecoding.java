@@ -70,7 +70,7 @@ public final class TextDecoding {
     }
 
     /** NUL bytes or a high share of control characters in the first 8 KiB: not a text file. */
-    static boolean looksBinary(byte[] bytes) {
+    public static boolean looksBinary(byte[] bytes) {
         int n = Math.min(bytes.length, 8192);
         int control = 0;
         for (int i = 0; i < n; i++) {
