@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-import org.parallax.ingest.text.TextDecoding;
 import org.parallax.ingest.extract.ExtractionException;
 import org.parallax.ingest.extract.Input;
+import org.parallax.ingest.text.TextDecoding;
 
 /**
  * Tells an input's format from its first bytes; the file name only settles JSON versus JSON Lines when
