@@ -9,6 +9,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.parallax.app.annotation.ReaderAnnotations;
+import org.parallax.app.annotation.Viewer;
 import org.parallax.app.web.MissingResource;
 import org.parallax.core.search.SearchQueryParser;
 import org.parallax.core.search.SearchService;
@@ -18,15 +20,19 @@ public class ArticlePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance article(ArticleView article);
+        static native TemplateInstance article(ArticleView article, ReaderAnnotations.Panel annotations);
     }
 
     private final ArticleReader reader;
     private final SearchService search;
+    private final ReaderAnnotations annotations;
+    private final Viewer viewer;
 
-    public ArticlePages(ArticleReader reader, SearchService search) {
+    public ArticlePages(ArticleReader reader, SearchService search, ReaderAnnotations annotations, Viewer viewer) {
         this.reader = reader;
         this.search = search;
+        this.annotations = annotations;
+        this.viewer = viewer;
     }
 
     /** @param q the search the reader came from, if any: its matches are marked and the first one scrolled to */
@@ -38,7 +44,7 @@ public class ArticlePages {
         if (q != null && !q.isBlank()) {
             article = article.withHighlights(search.highlightParagraphs(id, SearchQueryParser.parse(q)));
         }
-        return Templates.article(article);
+        return Templates.article(article, annotations.panel(viewer.idOrNull(), viewer.name(), id));
     }
 
     /**

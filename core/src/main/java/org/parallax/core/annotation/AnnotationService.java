@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -52,17 +53,37 @@ public class AnnotationService {
 
     private final EntityManager em;
     private final AnnotationsConfig config;
+    private final Event<AnnotationCreated> created;
 
-    public AnnotationService(EntityManager em, AnnotationsConfig config) {
+    public AnnotationService(EntityManager em, AnnotationsConfig config, Event<AnnotationCreated> created) {
         this.em = em;
         this.config = config;
+        this.created = created;
+    }
+
+    /** The article an imported annotation's source names: its URL or canonical URL as ingested. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Long> articleAt(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(
+                        "select id from article where url = ?1 or canonical_url = ?1 order by id desc limit 1")
+                .setParameter(1, url).getResultList();
+        return ids.stream().findFirst().map(Number::longValue);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean articleExists(long articleId) {
+        return Article.findByIdOptional(articleId).isPresent();
     }
 
     /** What a new annotation says; the quote's position is checked against the article's stored body. */
     public record Draft(TextQuote quote, String note, List<String> tags, String visibility) {
     }
 
-    /** A change to an annotation, based on the version the user saw. */
+    /** A change to an annotation, based on the version the user saw; a null visibility keeps the current one. */
     public record Edit(int baseVersion, String note, List<String> tags, String visibility) {
     }
 
@@ -80,6 +101,7 @@ public class AnnotationService {
         annotation.point(anchored.quote());
         annotation.persist();
         em.flush();
+        created.fire(new AnnotationCreated(annotation.id));
         return find(viewer, annotation.id).orElseThrow();
     }
 
@@ -110,6 +132,7 @@ public class AnnotationService {
         }
         annotation.persist();
         em.flush();
+        created.fire(new AnnotationCreated(annotation.id));
         return find(viewer, annotation.id);
     }
 
@@ -130,6 +153,7 @@ public class AnnotationService {
         reply.target = parent.target;
         reply.persist();
         em.flush();
+        created.fire(new AnnotationCreated(reply.id));
         return find(viewer, reply.id).orElseThrow();
     }
 
@@ -143,7 +167,7 @@ public class AnnotationService {
         }
         annotation.note = cleanNote(edit.note());
         annotation.tags = cleanTags(edit.tags());
-        if (annotation.parentId == null) {
+        if (annotation.parentId == null && edit.visibility() != null) {
             annotation.visibility = cleanVisibility(edit.visibility());
         }
         annotation.updatedAt = Instant.now();
