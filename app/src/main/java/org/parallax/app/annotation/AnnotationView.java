@@ -6,7 +6,7 @@ import org.parallax.core.annotation.AnnotationData;
 /** An annotation as a page shows it: its data, its note as safe HTML, its replies, and whether it is yours. */
 public record AnnotationView(AnnotationData data, String noteHtml, boolean mine, List<AnnotationView> replies) {
 
-    static AnnotationView of(AnnotationData data, String viewerName, List<AnnotationView> replies) {
+    public static AnnotationView of(AnnotationData data, String viewerName, List<AnnotationView> replies) {
         return new AnnotationView(data, NoteRenderer.html(data.note()), data.author().equals(viewerName), replies);
     }
 

@@ -1,0 +1,164 @@
+package org.parallax.app.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parallax.app.support.SeedArticles;
+import org.parallax.app.support.TestSessions;
+import org.parallax.core.user.Accounts;
+
+/** Acceptance 1 of the annotations issue, in Chromium: annotate, reload, and what another user sees. */
+@QuarkusTest
+class AnnotationBrowserTests {
+
+    static final String PRIVATE_SENTENCE = "In a surprising and somewhat cryptic statement posted to the Kremlin’s site, "
+            + "Putin extended an offer to President Donald Trump for the adversarial nations to reset relations "
+            + "and agree not to meddle in each other’s internal affairs, including elections.";
+    static final String SHARED_PHRASE = "Stop your meddling first.";
+
+    private static BrowserSession browser;
+
+    @TestHTTPResource("/")
+    URL home;
+
+    @Inject
+    SeedArticles seeds;
+
+    @BeforeAll
+    static void startBrowser() {
+        Assumptions.assumeTrue(BrowserSession.chromiumInstalled(),
+                "Chromium is not installed (apt-get install chromium); .ci/run installs it");
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Selects the first occurrence of {@code text} inside the article body, as a reader would. */
+    static void select(Page page, String text) {
+        Object found = page.evaluate("""
+                text => {
+                  const body = document.querySelector('.reader__body');
+                  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+                  while (walker.nextNode()) {
+                    const i = walker.currentNode.nodeValue.indexOf(text);
+                    if (i >= 0) {
+                      const range = document.createRange();
+                      range.setStart(walker.currentNode, i);
+                      range.setEnd(walker.currentNode, i + text.length);
+                      const selection = window.getSelection();
+                      selection.removeAllRanges();
+                      selection.addRange(range);
+                      return true;
+                    }
+                  }
+                  return false;
+                }""", text);
+        assertThat(found).isEqualTo(true);
+    }
+
+    /** Annotates the selection with the keyboard only: the button, the note, the tags, the visibility. */
+    static void annotateWithKeyboard(Page page, String note, String tags, boolean shared) {
+        assertThat(page.locator("#annotate-start")).isEnabled();
+        page.locator("#annotate-start").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#annotate-note")).isFocused();
+        page.keyboard().type(note);
+        page.keyboard().press("Tab");
+        assertThat(page.locator("#annotate-tags")).isFocused();
+        page.keyboard().type(tags);
+        page.keyboard().press("Tab");
+        if (shared) {
+            page.keyboard().press("ArrowDown");
+            assertThat(page.locator("input[name=visibility][value=shared]")).isChecked();
+        }
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save annotation")).focus();
+        page.waitForNavigation(() -> page.keyboard().press("Enter"));
+    }
+
+    static void logIn(Page page, String base, String username, String password) {
+        page.navigate(base + "login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click());
+        assertThat(page.locator(".account__name")).hasText(username);
+    }
+
+    static void logOut(Page page) {
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click());
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in")).first()).isVisible();
+    }
+
+    @Test
+    void annotateReloadAndShareWithAnotherUser() {
+        String base = home.toString();
+        String article = base + "articles/" + seeds.idOf("000_ed82de3322cf4176.txt");
+        String alice = "al" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String privateNote = "Private thought " + alice;
+        String sharedNote = "Shared remark " + alice;
+        Page page = browser.newPage();
+
+        page.navigate(base + "register");
+        page.getByLabel("Username").fill(alice);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(TestSessions.PASSWORD);
+        page.getByLabel("Password again").fill(TestSessions.PASSWORD);
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click());
+        logIn(page, base, alice, TestSessions.PASSWORD);
+
+        page.navigate(article);
+        select(page, PRIVATE_SENTENCE);
+        annotateWithKeyboard(page, privateNote, "translation, kremlin", false);
+        select(page, SHARED_PHRASE);
+        annotateWithKeyboard(page, sharedNote, "white-house", true);
+
+        page.reload();
+        assertThat(page.locator("mark.annotation-mark").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("somewhat cryptic statement"))).hasCount(1);
+        assertThat(page.locator(".reader__body mark.annotation-mark", new Page.LocatorOptions().setHasText("Stop your meddling")))
+                .hasCount(1);
+        String highlighted = (String) page.evaluate("""
+                () => Array.from(document.querySelectorAll('.reader__body mark.annotation-mark'))
+                        .map(m => m.textContent).join('')""");
+        assertThat(highlighted).contains(PRIVATE_SENTENCE).contains(SHARED_PHRASE);
+        assertThat(page.locator(".annotation__note", new Page.LocatorOptions().setHasText(privateNote))).isVisible();
+        assertThat(page.locator(".annotation", new Page.LocatorOptions().setHasText(privateNote)).locator(".tag"))
+                .hasText(new String[] {"translation", "kremlin"});
+        BrowserSession.screenshot(page, "annotations-author");
+        logOut(page);
+
+        String bob = "bo" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try {
+            Arc.container().instance(Accounts.class).get().register(bob, TestSessions.PASSWORD);
+        } catch (Accounts.Rejected e) {
+            throw new AssertionError(e.getMessage());
+        }
+        logIn(page, base, bob, TestSessions.PASSWORD);
+        page.navigate(article);
+        assertThat(page.locator(".annotation__note", new Page.LocatorOptions().setHasText(sharedNote))).isVisible();
+        assertThat(page.locator("#annotations")).not().containsText(privateNote);
+        assertThat(page.locator(".reader__body mark.annotation-mark", new Page.LocatorOptions().setHasText("Stop your meddling")))
+                .hasCount(1);
+        assertThat(page.locator(".reader__body mark.annotation-mark", new Page.LocatorOptions().setHasText("cryptic statement")))
+                .hasCount(0);
+        BrowserSession.screenshot(page, "annotations-other-user");
+        logOut(page);
+        page.navigate(article);
+        assertThat(page.locator("#annotations")).not().containsText(sharedNote);
+    }
+}
