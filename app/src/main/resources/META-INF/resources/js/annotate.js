@@ -1,22 +1,50 @@
-// Annotations on the reader page: highlights for the listed annotations, and a form for new ones.
+// Annotations on pages that show article text (the reader, and the side-by-side compare view):
+// highlights for the listed annotations, and a small form that annotates the current selection.
 // Text only ever enters the page through textContent; nothing here builds markup from strings.
+//
+// Article text is made of paragraph elements carrying their offsets into the stored body
+// (data-start, data-end) and, directly or on an ancestor, the article id (data-article). Labels that
+// are not article text (screen-reader prefixes, jump links) are skipped when counting characters.
 (function () {
   'use strict';
 
+  var PARAGRAPHS = 'p[data-start][data-end], h2[data-start][data-end], h3[data-start][data-end], '
+    + 'blockquote[data-start][data-end]';
+  var NOT_TEXT = '.visually-hidden, .jump, .anchor, [aria-hidden="true"]';
+
   var panel = document.getElementById('annotations');
-  var body = document.querySelector('.reader__body');
-  if (!panel || !body) {
+  if (!panel) {
     return;
   }
-  var articleId = panel.getAttribute('data-article');
 
-  // Paragraph elements carry their offsets into the stored body (data-start, data-end).
-  function paragraphs() {
-    return Array.prototype.slice.call(body.querySelectorAll('[data-start][data-end]'));
+  function articleOf(element) {
+    var holder = element.closest('[data-article]');
+    return holder ? holder.getAttribute('data-article') : null;
   }
 
-  function textNodes(element) {
-    var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, null);
+  function paragraphs(articleId) {
+    return Array.prototype.filter.call(document.querySelectorAll(PARAGRAPHS), function (p) {
+      return !p.closest('#annotations') && articleOf(p) === articleId
+        && !(p.parentElement && p.parentElement.closest(PARAGRAPHS));
+    });
+  }
+
+  function paragraphOf(node) {
+    var element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    var p = element ? element.closest(PARAGRAPHS) : null;
+    while (p && p.parentElement && p.parentElement.closest(PARAGRAPHS)) {
+      p = p.parentElement.closest(PARAGRAPHS);
+    }
+    return p && !p.closest('#annotations') && articleOf(p) ? p : null;
+  }
+
+  // The paragraph's article-text nodes, in document order.
+  function textNodes(p) {
+    var walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest(NOT_TEXT) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
     var nodes = [];
     while (walker.nextNode()) {
       nodes.push(walker.currentNode);
@@ -24,9 +52,28 @@
     return nodes;
   }
 
-  // Wraps body[start, end) in <mark> elements, one per text node it crosses.
-  function highlight(start, end, id, linked) {
-    paragraphs().forEach(function (p) {
+  // Body offset of a DOM position (a selection boundary) inside paragraph p.
+  function bodyOffset(p, container, offset) {
+    var point = document.createRange();
+    point.setStart(container, offset);
+    var count = 0;
+    var nodes = textNodes(p);
+    for (var i = 0; i < nodes.length; i++) {
+      var node = nodes[i];
+      if (node === container) {
+        return parseInt(p.getAttribute('data-start'), 10) + count + offset;
+      }
+      if (point.comparePoint(node, 0) > 0) {
+        break; // this text starts after the point
+      }
+      count += node.nodeValue.length;
+    }
+    return parseInt(p.getAttribute('data-start'), 10) + count;
+  }
+
+  // Wraps body[start, end) of an article in <mark> elements, one per text node it crosses.
+  function highlight(articleId, start, end, id, linked) {
+    paragraphs(articleId).forEach(function (p) {
       var pStart = parseInt(p.getAttribute('data-start'), 10);
       var pEnd = parseInt(p.getAttribute('data-end'), 10);
       if (end <= pStart || start >= pEnd) {
@@ -62,8 +109,9 @@
     if (item.closest('.annotation-list--orphaned')) {
       return;
     }
-    highlight(parseInt(item.getAttribute('data-anchor-start'), 10), parseInt(item.getAttribute('data-anchor-end'), 10),
-      item.getAttribute('data-annotation-id'), item.getAttribute('data-linked') === 'true');
+    highlight(item.getAttribute('data-on-article'), parseInt(item.getAttribute('data-anchor-start'), 10),
+      parseInt(item.getAttribute('data-anchor-end'), 10), item.getAttribute('data-annotation-id'),
+      item.getAttribute('data-linked') === 'true');
   });
 
   var form = document.getElementById('annotate-form');
@@ -75,31 +123,40 @@
   var status = document.getElementById('annotate-status');
   var selected = null;
 
-  // Offset of a DOM position within the stored body, or -1 when it is outside the article's paragraphs.
-  function bodyOffset(container, offset) {
-    var element = container.nodeType === Node.ELEMENT_NODE ? container : container.parentElement;
-    var p = element && element.closest('[data-start][data-end]');
-    if (!p || !body.contains(p)) {
-      return -1;
-    }
-    var range = document.createRange();
-    range.setStart(p, 0);
-    range.setEnd(container, offset);
-    return parseInt(p.getAttribute('data-start'), 10) + range.toString().length;
+  // The stored body's text between two offsets, from the paragraphs (which the body joins with a blank line).
+  function bodyText(articleId, s, e) {
+    var parts = [];
+    paragraphs(articleId).forEach(function (p) {
+      var pStart = parseInt(p.getAttribute('data-start'), 10);
+      var pEnd = parseInt(p.getAttribute('data-end'), 10);
+      if (e <= pStart || s >= pEnd) {
+        return;
+      }
+      var text = textNodes(p).map(function (n) { return n.nodeValue; }).join('');
+      parts.push(text.substring(Math.max(s, pStart) - pStart, Math.min(e, pEnd) - pStart));
+    });
+    return parts.join('\n\n');
   }
 
   document.addEventListener('selectionchange', function () {
     var selection = window.getSelection();
     if (!selection || selection.rangeCount === 0 || selection.isCollapsed) {
-      return; // keep the last selection: focusing the button must not lose it
+      return; // keep the last selection: moving focus to the button must not lose it
     }
     var range = selection.getRangeAt(0);
-    var s = bodyOffset(range.startContainer, range.startOffset);
-    var e = bodyOffset(range.endContainer, range.endOffset);
-    if (s < 0 || e <= s) {
+    var first = paragraphOf(range.startContainer);
+    var last = paragraphOf(range.endContainer);
+    if (!first || !last || articleOf(first) !== articleOf(last)) {
       return;
     }
-    selected = { start: s, end: e, exact: range.toString() };
+    var articleId = articleOf(first);
+    var s = bodyOffset(first, range.startContainer, range.startOffset);
+    var e = bodyOffset(last, range.endContainer, range.endOffset);
+    var exact = e > s ? bodyText(articleId, s, e) : '';
+    if (exact.trim().length === 0) {
+      return;
+    }
+    selected = { article: articleId, start: s, end: e, exact: exact };
     start.disabled = false;
   });
 
@@ -137,7 +194,7 @@
       body: bodies,
       visibility: form.elements.visibility.value,
       target: {
-        source: new URL('/articles/' + articleId, window.location.href).toString(),
+        source: new URL('/articles/' + selected.article, window.location.href).toString(),
         selector: [
           { type: 'TextQuoteSelector', exact: selected.exact },
           { type: 'TextPositionSelector', start: selected.start, end: selected.end }
@@ -156,11 +213,8 @@
       body: JSON.stringify(annotation)
     }).then(function (response) {
       if (response.status === 201) {
-        return response.json().then(function (created) {
-          var id = created.id.substring(created.id.lastIndexOf('/') + 1);
-          window.location.assign('/articles/' + articleId + '#annotation-' + id);
-          window.location.reload();
-        });
+        window.location.reload();
+        return null;
       }
       return response.json().catch(function () { return {}; }).then(function (problem) {
         status.textContent = 'Not saved: ' + (problem.error || ('the server answered ' + response.status));

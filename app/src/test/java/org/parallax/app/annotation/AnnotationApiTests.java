@@ -27,7 +27,7 @@ import org.parallax.app.support.TestSessions;
 class AnnotationApiTests {
 
     static final String SENTENCE = "extended an offer to President Donald Trump for the adversarial nations to reset relations";
-    static final String LD = "application/ld+json";
+    static final String LD = "application/ld+json; charset=UTF-8";
 
     @Inject
     SeedArticles seeds;
@@ -81,7 +81,7 @@ class AnnotationApiTests {
         TestSessions.Session alice = TestSessions.reader();
         Response created = create(alice, SENTENCE, "Note *with* Markdown", List.of("translation", "kremlin"), "private");
         created.then().statusCode(201)
-                .contentType(containsString(LD))
+                .contentType(containsString("application/ld+json"))
                 .header("Location", containsString("/api/annotations/"))
                 .header("ETag", "\"0\"")
                 .body("type", equalTo("Annotation"))
@@ -239,7 +239,7 @@ class AnnotationApiTests {
         create(alice, "surprising and somewhat cryptic statement", "Line one\nline two", List.of(), "private")
                 .then().statusCode(201);
         String exported = alice.request().get("/api/annotations/export").then().statusCode(200)
-                .contentType(containsString(LD)).body("type", equalTo("AnnotationCollection")).body("total", equalTo(3))
+                .contentType(containsString("application/ld+json")).body("type", equalTo("AnnotationCollection")).body("total", equalTo(3))
                 .extract().asString();
 
         TestSessions.Session bob = TestSessions.reader();

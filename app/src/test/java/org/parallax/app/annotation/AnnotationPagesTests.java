@@ -26,7 +26,7 @@ class AnnotationPagesTests {
 
     private long create(TestSessions.Session session, String sentence, String note, List<String> tags) {
         long article = seeds.idOf("000_ed82de3322cf4176.txt");
-        String iri = session.request().contentType("application/ld+json")
+        String iri = session.request().contentType("application/ld+json; charset=UTF-8")
                 .body(fixtures.annotationOn(article, sentence, note, tags, "private"))
                 .post("/api/annotations").then().statusCode(201).extract().jsonPath().getString("id");
         return Long.parseLong(iri.substring(iri.lastIndexOf('/') + 1));

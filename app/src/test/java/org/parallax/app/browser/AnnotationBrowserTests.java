@@ -70,7 +70,10 @@ class AnnotationBrowserTests {
                   }
                   return false;
                 }""", text);
-        assertThat(found).isEqualTo(true);
+        if (!Boolean.TRUE.equals(found)) {
+            BrowserSession.screenshot(page, "annotations-selection-failed");
+        }
+        assertThat(found).as("'%s' on %s:%n%s", text, page.url(), page.locator("body").innerText()).isEqualTo(true);
     }
 
     /** Annotates the selection with the keyboard only: the button, the note, the tags, the visibility. */

@@ -111,7 +111,7 @@ class AnnotationXssBrowserTests {
         TestSessions.Session author = TestSessions.reader();
         for (String payload : PAYLOADS) {
             String tag = payload.length() > 50 ? payload.substring(0, 50) : payload;
-            author.request().contentType("application/ld+json")
+            author.request().contentType("application/ld+json; charset=UTF-8")
                     .body(fixtures.annotationOn(article, passage, payload, List.of(tag), "shared"))
                     .post("/api/annotations").then().statusCode(201);
         }

@@ -59,10 +59,10 @@ class MetricsTests {
         String body = fixtures.body(article);
         String passage = body.substring(0, Math.min(40, body.indexOf("\n\n") > 0 ? body.indexOf("\n\n") : 40));
         TestSessions.Session reader = TestSessions.reader();
-        reader.request().contentType("application/ld+json")
+        reader.request().contentType("application/ld+json; charset=UTF-8")
                 .body(fixtures.annotationOn(article, passage, "counted", List.of(), "private"))
                 .post("/api/annotations").then().statusCode(201);
-        reader.request().contentType("application/ld+json")
+        reader.request().contentType("application/ld+json; charset=UTF-8")
                 .body(AnnotationFixtures.annotationAt(article, "text this article does not contain", 0, null, List.of(),
                         "private"))
                 .post("/api/annotations").then().statusCode(422);
