@@ -53,7 +53,7 @@ public class ReaderAnnotations {
         }
         anchored.sort(java.util.Comparator.comparingInt(AnnotationView::start));
         List<AnnotationView> linked = annotations.counterparts(viewer, articleId).stream()
-                .map(a -> AnnotationView.of(a, name, List.of())).toList();
+                .map(a -> AnnotationView.linked(a, name, articleId)).toList();
         return new Panel(articleId, viewer != null, anchored, orphaned, linked);
     }
 }

@@ -15,6 +15,23 @@ public class AnnotationFixtures {
         return Article.<Article>findById(articleId).body;
     }
 
+    /** A stored passage link from this article: {start, end, other article}, its highest-scoring one. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public long[] linkFrom(long articleId) {
+        List<Object[]> rows = Article.getEntityManager().createNativeQuery("""
+                        select case when article_a = ?1 then a_start else b_start end,
+                               case when article_a = ?1 then a_end else b_end end,
+                               case when article_a = ?1 then article_b else article_a end
+                        from passage_link where article_a = ?1 or article_b = ?1 order by score desc, id limit 1""")
+                .setParameter(1, articleId).getResultList();
+        if (rows.isEmpty()) {
+            throw new AssertionError("article " + articleId + " has no aligned passage");
+        }
+        Object[] row = rows.get(0);
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()};
+    }
+
     /** The JSON-LD for a new annotation on {@code sentence}, the first place it occurs in the article. */
     public Map<String, Object> annotationOn(long articleId, String sentence, String note, List<String> tags,
                                             String visibility) {

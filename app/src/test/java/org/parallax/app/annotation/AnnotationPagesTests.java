@@ -101,6 +101,26 @@ class AnnotationPagesTests {
         bob.request().get("/me/annotations/export.md").then().statusCode(200).body(containsString("to be exported"));
     }
 
+    @Test
+    void anAnnotationOnAnAlignedPassageIsOfferedOnItsCounterparts() {
+        long article = seeds.idOf("000_ed82de3322cf4176.txt");
+        long[] link = fixtures.linkFrom(article);
+        String exact = fixtures.body(article).substring((int) link[0], (int) link[1]);
+        TestSessions.Session alice = TestSessions.reader();
+        String note = "Seen everywhere " + id();
+        alice.request().contentType("application/ld+json; charset=UTF-8")
+                .body(AnnotationFixtures.annotationAt(article, exact, (int) link[0], note, List.of(), "shared"))
+                .post("/api/annotations").then().statusCode(201);
+
+        String page = TestSessions.reader().request().get("/articles/" + link[2]).then().statusCode(200)
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(page)
+                .contains("From the linked passage in <a href=\"/articles/" + article)
+                .contains(note)
+                .contains("data-on-article=\"" + link[2] + "\"");
+        alice.request().get("/articles/" + link[2]).then().body(containsString(note));
+    }
+
     private static String id() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
