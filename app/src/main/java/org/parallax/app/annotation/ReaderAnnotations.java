@@ -29,6 +29,25 @@ public class ReaderAnnotations {
         }
     }
 
+    /**
+     * The panel of the compare view: the annotations on each column's article, and the ones offered on each
+     * column from aligned passages of other articles (an annotation on one column is thus also drawn on its
+     * counterparts in the others).
+     */
+    public Panel comparePanel(Long viewer, String viewerName, List<Long> articleIds) {
+        List<AnnotationView> anchored = new ArrayList<>();
+        List<AnnotationView> orphaned = new ArrayList<>();
+        List<AnnotationView> linked = new ArrayList<>();
+        boolean loggedIn = viewer != null;
+        for (long articleId : articleIds) {
+            Panel one = panel(viewer, viewerName, articleId);
+            anchored.addAll(one.anchored());
+            orphaned.addAll(one.orphaned());
+            linked.addAll(one.linked());
+        }
+        return new Panel(articleIds.isEmpty() ? 0 : articleIds.get(0), loggedIn, anchored, orphaned, linked);
+    }
+
     public Panel panel(Long viewer, String viewerName, long articleId) {
         boolean shown = viewer != null || config.sharedVisibility() == AnnotationsConfig.SharedVisibility.PUBLIC;
         if (!shown) {
