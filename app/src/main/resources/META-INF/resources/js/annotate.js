@@ -123,19 +123,25 @@
   var status = document.getElementById('annotate-status');
   var selected = null;
 
-  // The stored body's text between two offsets, from the paragraphs (which the body joins with a blank line).
+  // The stored body's text between two offsets. Paragraphs are joined by a blank line in the body; pieces
+  // of one paragraph shown in separate elements (compare rows) follow each other directly.
   function bodyText(articleId, s, e) {
-    var parts = [];
+    var text = '';
+    var previousEnd = -1;
     paragraphs(articleId).forEach(function (p) {
       var pStart = parseInt(p.getAttribute('data-start'), 10);
       var pEnd = parseInt(p.getAttribute('data-end'), 10);
       if (e <= pStart || s >= pEnd) {
         return;
       }
-      var text = textNodes(p).map(function (n) { return n.nodeValue; }).join('');
-      parts.push(text.substring(Math.max(s, pStart) - pStart, Math.min(e, pEnd) - pStart));
+      var own = textNodes(p).map(function (n) { return n.nodeValue; }).join('');
+      if (previousEnd >= 0 && previousEnd !== pStart) {
+        text += '\n\n';
+      }
+      text += own.substring(Math.max(s, pStart) - pStart, Math.min(e, pEnd) - pStart);
+      previousEnd = pEnd;
     });
-    return parts.join('\n\n');
+    return text;
   }
 
   document.addEventListener('selectionchange', function () {

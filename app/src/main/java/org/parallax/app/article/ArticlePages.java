@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.parallax.app.annotation.ReaderAnnotations;
 import org.parallax.app.annotation.Viewer;
+import org.parallax.app.story.ArticleInStory;
+import org.parallax.app.story.StoryCache;
 import org.parallax.app.web.MissingResource;
 import org.parallax.core.search.SearchQueryParser;
 import org.parallax.core.search.SearchService;
@@ -20,31 +22,43 @@ public class ArticlePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance article(ArticleView article, ReaderAnnotations.Panel annotations);
+        static native TemplateInstance article(ArticleView article, ArticleInStory inStory,
+                                               ReaderAnnotations.Panel annotations);
     }
 
     private final ArticleReader reader;
     private final SearchService search;
+    private final StoryCache stories;
     private final ReaderAnnotations annotations;
     private final Viewer viewer;
 
-    public ArticlePages(ArticleReader reader, SearchService search, ReaderAnnotations annotations, Viewer viewer) {
+    public ArticlePages(ArticleReader reader, SearchService search, StoryCache stories, ReaderAnnotations annotations,
+                        Viewer viewer) {
         this.reader = reader;
         this.search = search;
+        this.stories = stories;
         this.annotations = annotations;
         this.viewer = viewer;
     }
 
-    /** @param q the search the reader came from, if any: its matches are marked and the first one scrolled to */
+    /**
+     * @param q the search the reader came from, if any: its matches are marked and the first one scrolled to
+     *          (instead of the passages shared with the story, so the two kinds of marks never mix)
+     */
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance article(@PathParam("id") long id, @QueryParam("q") String q) {
         ArticleView article = reader.find(id).orElseThrow(() -> new MissingResource("No article " + id));
+        ReaderAnnotations.Panel panel = annotations.panel(viewer.idOrNull(), viewer.name(), id);
         if (q != null && !q.isBlank()) {
-            article = article.withHighlights(search.highlightParagraphs(id, SearchQueryParser.parse(q)));
+            return Templates.article(article.withHighlights(search.highlightParagraphs(id, SearchQueryParser.parse(q))),
+                    null, panel);
         }
-        return Templates.article(article, annotations.panel(viewer.idOrNull(), viewer.name(), id));
+        Long storyId = article.storyId();
+        ArticleInStory inStory = storyId == null ? null
+                : stories.get(storyId).filter(s -> s.member(id).isPresent()).map(s -> ArticleInStory.of(s, id)).orElse(null);
+        return Templates.article(article, inStory, panel);
     }
 
     /**

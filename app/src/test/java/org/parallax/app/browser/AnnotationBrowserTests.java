@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parallax.app.annotation.AnnotationFixtures;
 import org.parallax.app.support.SeedArticles;
 import org.parallax.app.support.TestSessions;
 import org.parallax.core.user.Accounts;
@@ -36,6 +37,9 @@ class AnnotationBrowserTests {
     @Inject
     SeedArticles seeds;
 
+    @Inject
+    AnnotationFixtures fixtures;
+
     @BeforeAll
     static void startBrowser() {
         Assumptions.assumeTrue(BrowserSession.chromiumInstalled(),
@@ -52,10 +56,14 @@ class AnnotationBrowserTests {
 
     /** Selects the first occurrence of {@code text} inside the article body, as a reader would. */
     static void select(Page page, String text) {
+        select(page, ".reader__body [data-start]", text);
+    }
+
+    static void select(Page page, String paragraphs, String text) {
         // Other tests' shared highlights may already split the paragraph into several text nodes.
         Object found = page.evaluate("""
-                text => {
-                  for (const p of document.querySelectorAll('.reader__body [data-start]')) {
+                ([selector, text]) => {
+                  for (const p of document.querySelectorAll(selector)) {
                     const at = p.textContent.indexOf(text);
                     if (at < 0) continue;
                     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
@@ -80,7 +88,7 @@ class AnnotationBrowserTests {
                     }
                   }
                   return false;
-                }""", text);
+                }""", java.util.List.of(paragraphs, text));
         if (!Boolean.TRUE.equals(found)) {
             BrowserSession.screenshot(page, "annotations-selection-failed");
         }
@@ -108,10 +116,14 @@ class AnnotationBrowserTests {
 
     /** The highlighted text of one annotation, across the marks it was drawn with. */
     static String textOfMarks(Page page, String annotationId) {
+        return textOfMarks(page, ".reader__body mark.annotation-mark", annotationId);
+    }
+
+    static String textOfMarks(Page page, String marks, String annotationId) {
         return (String) page.evaluate("""
-                id => Array.from(document.querySelectorAll('.reader__body mark.annotation-mark'))
+                ([selector, id]) => Array.from(document.querySelectorAll(selector))
                         .filter(m => m.getAttribute('data-annotation-id') === id).map(m => m.textContent).join('')""",
-                annotationId);
+                java.util.List.of(marks, annotationId));
     }
 
     static void logIn(Page page, String base, String username, String password) {
@@ -179,5 +191,40 @@ class AnnotationBrowserTests {
         logOut(page);
         page.navigate(article);
         assertThat(page.locator("#annotations")).not().containsText(sharedNote);
+    }
+
+    /** Annotate once in the side-by-side view, see it on the counterpart passage of the other column too. */
+    @Test
+    void annotateInTheCompareViewAndSeeItOnTheAlignedPassage() {
+        String base = home.toString();
+        String seed = "000_ed82de3322cf4176.txt";
+        long article = seeds.idOf(seed);
+        long[] link = fixtures.linkFrom(article);
+        String exact = fixtures.body(article).substring((int) link[0], (int) link[1]);
+        String user = "cm" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try {
+            Arc.container().instance(Accounts.class).get().register(user, TestSessions.PASSWORD);
+        } catch (Accounts.Rejected e) {
+            throw new AssertionError(e.getMessage());
+        }
+        Page page = browser.newPage();
+        logIn(page, base, user, TestSessions.PASSWORD);
+        page.navigate(base + "stories/" + seeds.storyOf(seed) + "/compare?articles=" + article + "," + link[2]);
+
+        select(page, "p[data-article=\"" + article + "\"][data-start]", exact);
+        String note = "Compared " + user;
+        annotateWithKeyboard(page, note, "compare", false);
+
+        String id = page.locator(".annotation:not(.annotation--linked)", new Page.LocatorOptions().setHasText(note))
+                .first().getAttribute("data-annotation-id");
+        assertThat(textOfMarks(page, "[data-article=\"" + article + "\"] mark.annotation-mark:not(.annotation-mark--linked)", id))
+                .isEqualTo(exact);
+        assertThat(textOfMarks(page, "[data-article=\"" + link[2] + "\"] mark.annotation-mark--linked", id)).isNotBlank();
+        assertThat(page.locator(".annotation--linked", new Page.LocatorOptions().setHasText(note)).locator(".annotation__from"))
+                .containsText("From the linked passage in");
+        BrowserSession.screenshot(page, "annotations-compare");
+
+        page.navigate(base + "articles/" + link[2]);
+        assertThat(textOfMarks(page, ".reader__body mark.annotation-mark--linked", id)).isNotBlank();
     }
 }
