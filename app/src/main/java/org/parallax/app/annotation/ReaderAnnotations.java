@@ -27,6 +27,11 @@ public class ReaderAnnotations {
         public boolean isEmpty() {
             return anchored.isEmpty() && orphaned.isEmpty() && linked.isEmpty();
         }
+
+        /** Whether a page that can do without it (the compare view) shows the panel: not to visitors with nothing to see. */
+        public boolean isShown() {
+            return loggedIn || !isEmpty();
+        }
     }
 
     /**
