@@ -75,7 +75,8 @@ public class IngestCommand implements Callable<Integer> {
             switch (result.status()) {
                 case NEW -> created++;
                 case UNCHANGED -> unchanged++;
-                case NEAR_DUPLICATE -> nearDuplicates++;
+                // A revision is the updated version that used to be stored as a linked near-duplicate.
+                case NEAR_DUPLICATE, REVISED -> nearDuplicates++;
             }
             show();
         }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import org.parallax.app.annotation.ReaderAnnotations;
+import org.parallax.app.annotation.Viewer;
 import org.parallax.app.web.InvalidRequest;
 import org.parallax.app.web.MissingResource;
 
@@ -23,17 +25,21 @@ public class StoryPages {
 
         static native TemplateInstance storyBody(StoryOverview overview);
 
-        static native TemplateInstance compare(String title, String body);
+        static native TemplateInstance compare(String title, String body, ReaderAnnotations.Panel annotations);
 
         static native TemplateInstance compareBody(CompareView compare);
     }
 
     private final StoryCache stories;
     private final StoryStore store;
+    private final ReaderAnnotations annotations;
+    private final Viewer viewer;
 
-    public StoryPages(StoryCache stories, StoryStore store) {
+    public StoryPages(StoryCache stories, StoryStore store, ReaderAnnotations annotations, Viewer viewer) {
         this.stories = stories;
         this.store = store;
+        this.annotations = annotations;
+        this.viewer = viewer;
     }
 
     @GET
@@ -61,9 +67,10 @@ public class StoryPages {
                     + " is not part of the story “" + story.title() + "”. Choose its articles from the story page.")));
         }
         boolean separate = "off".equals(sync);
-        // The body depends only on the story's version and the selection, so it is rendered once per snapshot.
+        // The body depends only on the story's version and the selection, so it is rendered once per snapshot;
+        // annotations depend on the reader and are not part of it.
         String body = story.rendered("compare:" + ids + ":" + separate,
                 () -> Templates.compareBody(new CompareBuilder(story, columns, separate).build()).render());
-        return Templates.compare(story.title(), body);
+        return Templates.compare(story.title(), body, annotations.comparePanel(viewer.idOrNull(), viewer.name(), ids));
     }
 }

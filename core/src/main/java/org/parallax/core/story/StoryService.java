@@ -71,6 +71,32 @@ public class StoryService {
         return Optional.of(assignment);
     }
 
+    /**
+     * Redoes what was derived from an article's text after it got a new revision: its quotes, and every
+     * passage link and pair involving it, then the story's alignment. An article not yet in a story is assigned.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void realign(long articleId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, ASSIGNMENT_LOCK).getSingleResult();
+        List<?> story = em.createNativeQuery("select story_id from article where id = ?1 and story_id is not null")
+                .setParameter(1, articleId).getResultList();
+        if (story.isEmpty()) {
+            assign(articleId);
+            return;
+        }
+        long storyId = ((Number) story.get(0)).longValue();
+        em.createNativeQuery("delete from quote where article_id = ?1").setParameter(1, articleId).executeUpdate();
+        em.createNativeQuery("delete from passage_link where article_a = ?1 or article_b = ?1")
+                .setParameter(1, articleId).executeUpdate();
+        em.createNativeQuery("delete from aligned_pair where article_a = ?1 or article_b = ?1")
+                .setParameter(1, articleId).executeUpdate();
+        String body = (String) em.createNativeQuery("select body from article where id = ?1")
+                .setParameter(1, articleId).getSingleResult();
+        alignment.storeQuotes(articleId, body);
+        refreshSummary(storyId);
+        alignment.refresh(List.of(storyId));
+    }
+
     private void record(long articleId, Assignment assignment) {
         long storyId = assignment.storyId();
         StoryEvent.record(storyId, assignment.kind() == Assignment.Kind.FOUNDED ? StoryEvent.Kind.FOUNDED
