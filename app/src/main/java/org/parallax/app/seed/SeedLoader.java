@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.parallax.app.ParallaxConfig;
+import org.parallax.core.story.StoryAssignmentWorker;
 import org.parallax.ingest.extract.Input;
 import org.parallax.ingest.pipeline.IngestPipeline;
 import org.parallax.ingest.pipeline.IngestSummary;
@@ -19,10 +20,12 @@ public class SeedLoader {
 
     private final IngestPipeline pipeline;
     private final ParallaxConfig config;
+    private final StoryAssignmentWorker grouping;
 
-    public SeedLoader(IngestPipeline pipeline, ParallaxConfig config) {
+    public SeedLoader(IngestPipeline pipeline, ParallaxConfig config, StoryAssignmentWorker grouping) {
         this.pipeline = pipeline;
         this.config = config;
+        this.grouping = grouping;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -32,8 +35,11 @@ public class SeedLoader {
         }
     }
 
+    /** Stores the seeds and groups them before returning, so the first page served already shows their stories. */
     public IngestSummary load() {
         List<Input> inputs = Seeds.all().stream().map(seed -> new Input(seed.origin(), seed.content())).toList();
-        return pipeline.ingest("seeds", inputs);
+        IngestSummary summary = pipeline.ingest("seeds", inputs);
+        grouping.drain();
+        return summary;
     }
 }
