@@ -13,6 +13,7 @@ import org.parallax.ingest.extract.InputFiles;
 import org.parallax.ingest.pipeline.IngestListener;
 import org.parallax.ingest.pipeline.IngestPipeline;
 import org.parallax.ingest.pipeline.IngestSummary;
+import org.parallax.core.search.SearchWordWorker;
 import org.parallax.core.story.StoryAssignmentWorker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,18 +36,21 @@ public class IngestCommand implements Callable<Integer> {
 
     private final IngestPipeline pipeline;
     private final StoryAssignmentWorker grouping;
+    private final SearchWordWorker searchWords;
 
-    public IngestCommand(IngestPipeline pipeline, StoryAssignmentWorker grouping) {
+    public IngestCommand(IngestPipeline pipeline, StoryAssignmentWorker grouping, SearchWordWorker searchWords) {
         this.pipeline = pipeline;
         this.grouping = grouping;
+        this.searchWords = searchWords;
     }
 
     @Override
     public Integer call() {
         InputFiles inputs = new InputFiles(paths);
         String origin = paths.stream().map(Path::toString).collect(Collectors.joining(" "));
-        // Storing gets the CPU to itself; grouping follows once everything is stored.
+        // Storing gets the CPU to itself; the follow-up work comes once everything is stored.
         grouping.pause();
+        searchWords.pause();
         long started = System.nanoTime();
         IngestSummary summary;
         // A bar only where someone watches: System.console() is null when output is redirected or piped.
@@ -67,6 +71,10 @@ public class IngestCommand implements Callable<Integer> {
         int articles = summary.created() + summary.unchanged() + summary.nearDuplicates();
         System.out.printf("Ingested %d file(s), %d article(s) in %.1f s (%.0f articles/s): %s%n", inputs.size(),
                 articles, seconds, articles / Math.max(seconds, 1e-3), summary.line());
+        long wordsStarted = System.nanoTime();
+        long counted = searchWords.drain();
+        System.out.printf("Added the words of %d article(s) to search suggestions in %.1f s%n", counted,
+                (System.nanoTime() - wordsStarted) / 1e9);
         if (!deferGrouping) {
             group();
         }
@@ -80,7 +88,7 @@ public class IngestCommand implements Callable<Integer> {
         if (System.console() != null && pending > 0) {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Grouping").setInitialMax(pending)
                     .setUnit(" articles", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build()) {
-                grouped = grouping.drain(articleId -> bar.step());
+                grouped = grouping.drain(bar::stepBy);
             }
         } else {
             grouped = grouping.drain();

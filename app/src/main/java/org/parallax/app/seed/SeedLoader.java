@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.parallax.app.ParallaxConfig;
+import org.parallax.core.search.SearchWordWorker;
 import org.parallax.core.story.StoryAssignmentWorker;
 import org.parallax.ingest.extract.Input;
 import org.parallax.ingest.pipeline.IngestPipeline;
@@ -21,11 +22,14 @@ public class SeedLoader {
     private final IngestPipeline pipeline;
     private final ParallaxConfig config;
     private final StoryAssignmentWorker grouping;
+    private final SearchWordWorker searchWords;
 
-    public SeedLoader(IngestPipeline pipeline, ParallaxConfig config, StoryAssignmentWorker grouping) {
+    public SeedLoader(IngestPipeline pipeline, ParallaxConfig config, StoryAssignmentWorker grouping,
+                      SearchWordWorker searchWords) {
         this.pipeline = pipeline;
         this.config = config;
         this.grouping = grouping;
+        this.searchWords = searchWords;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -35,11 +39,15 @@ public class SeedLoader {
         }
     }
 
-    /** Stores the seeds and groups them before returning, so the first page served already shows their stories. */
+    /**
+     * Stores the seeds and does their follow-up work (stories, search suggestions) before returning, so the
+     * first page served already shows them.
+     */
     public IngestSummary load() {
         List<Input> inputs = Seeds.all().stream().map(seed -> new Input(seed.origin(), seed.content())).toList();
         IngestSummary summary = pipeline.ingest("seeds", inputs);
         grouping.drain();
+        searchWords.drain();
         return summary;
     }
 }
