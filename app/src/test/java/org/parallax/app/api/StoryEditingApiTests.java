@@ -32,64 +32,62 @@ import org.parallax.core.story.StoryEvent;
 class StoryEditingApiTests {
 
     private static final Instant DAY = Instant.parse("2022-05-10T08:00:00Z");
-    private static final String STRIKE_QUOTE = "We will not sail again until the crews of Oskarvik are paid what they are owed";
     private static final Random RANDOM = new Random();
 
     @Inject
     ArticleService articles;
 
+    /**
+     * Made-up words standing for one event's places, people and things, drawn afresh for every test: the
+     * stories of one test (or of an earlier run on the same database) share no telling word with another's.
+     */
+    private record Topic(List<String> words) {
+        static Topic fresh() {
+            return new Topic(java.util.stream.IntStream.range(0, 14).mapToObj(i -> nonce()).toList());
+        }
+
+        String w(int i) {
+            return words.get(i);
+        }
+
+        String name(int i) {
+            return Character.toUpperCase(words.get(i).charAt(0)) + words.get(i).substring(1);
+        }
+
+        String quote() {
+            return "We will not " + w(5) + " again until the " + w(6) + " of " + name(0) + " are " + w(7)
+                    + " what the " + w(8) + " owes them";
+        }
+    }
+
+    /** One report of the topic's event; reports share the quote and most words, each adds its own detail. */
+    private long report(Topic topic, int variant) {
+        String detail = nonce() + " " + nonce() + " " + nonce();
+        return store(topic.name(0) + " " + topic.w(1) + " " + topic.w(2) + " over " + topic.w(3) + " (" + variant + ")",
+                "The " + topic.w(1) + " of " + topic.name(0) + " " + topic.w(2) + " on Monday, leaving the "
+                        + topic.w(4) + " " + topic.w(9) + ", in a dispute over " + topic.w(3) + " and " + topic.w(10) + ".",
+                "“" + topic.quote() + ",” " + topic.name(11) + " " + topic.name(12) + " said.",
+                "The " + topic.w(13) + " of the " + topic.w(8) + " " + detail + ".");
+    }
+
     private long store(String headline, String... paragraphs) {
-        String reference = " (ref " + nonce() + ")";
         List<String> texts = Arrays.asList(paragraphs.clone());
-        texts.set(texts.size() - 1, texts.get(texts.size() - 1) + reference);
+        String source = "test:edit-" + nonce();
         List<ArticleDraft.Block> blocks = texts.stream()
                 .map(text -> new ArticleDraft.Block(ParagraphKind.PARAGRAPH, text)).toList();
-        ArticleDraft draft = new ArticleDraft("test:edit" + reference, null, null, null, headline, false, null, null, DAY,
-                "en", blocks, 0.9, List.of());
+        ArticleDraft draft = new ArticleDraft(source, null, null, null, headline, false, null, null, DAY, "en", blocks,
+                0.9, List.of());
         RawDocument raw = new RawDocument(String.join("\n", texts).getBytes(StandardCharsets.UTF_8), "text/plain",
-                "UTF-8", "test:edit" + reference);
+                "UTF-8", source);
         return articles.store(raw, draft).articleId();
     }
 
     private static String nonce() {
         StringBuilder word = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 9; i++) {
             word.append((char) ('a' + RANDOM.nextInt(26)));
         }
         return word.toString();
-    }
-
-    private long ferry(int variant) {
-        return switch (variant) {
-            case 1 -> store("Oskarvik ferry crews strike over unpaid wages",
-                    "Ferry crews in Oskarvik walked off their boats on Monday, stranding island commuters, in a dispute "
-                            + "over three months of unpaid wages.",
-                    "“" + STRIKE_QUOTE + ",” union steward Marit Holmboe told reporters at the harbour.",
-                    "The ferry company said it was waiting for a payment from the regional transport authority.");
-            case 2 -> store("Island commuters stranded as Oskarvik ferry strike begins",
-                    "Commuters from the islands were stranded on Monday as Oskarvik ferry crews began a strike over "
-                            + "unpaid wages.",
-                    "“" + STRIKE_QUOTE + ",” said Marit Holmboe, the crews' union steward.",
-                    "A school on Utvaer island closed for the day because its teachers could not reach it.");
-            case 3 -> store("Oskarvik ferry strike: transport authority promises payment",
-                    "The regional transport authority promised on Tuesday to pay the Oskarvik ferry company, a day "
-                            + "after crews went on strike over unpaid wages.",
-                    "“" + STRIKE_QUOTE + ",” union steward Marit Holmboe repeated on Tuesday as the ferries stayed "
-                            + "in port.",
-                    "The authority's director blamed a delayed budget vote for the missed payment.");
-            default -> store("Oskarvik ferries still idle on the third day of the strike",
-                    "Oskarvik ferries stayed in port for a third day as the crews' strike over unpaid wages went on "
-                            + "and the transport authority's payment had not arrived.",
-                    "“" + STRIKE_QUOTE + ",” Marit Holmboe, the union steward, said again outside the ferry "
-                            + "company's office.",
-                    "Island commuters organised fishing boats to cross the sound.");
-        };
-    }
-
-    private long orchard() {
-        return store("Late frost ruins apple blossom in the Velmora valley",
-                "A late frost on Sunday night destroyed most of the apple blossom in the Velmora valley, growers said.",
-                "Orchard owners lit fires between the rows of trees, but temperatures fell to minus six degrees.");
     }
 
     private static long storyOf(long articleId) {
@@ -102,9 +100,10 @@ class StoryEditingApiTests {
 
     @Test
     void anEditorMergesAStoryAndLaterArrivalsKeepItMerged() {
-        long frost = orchard();
-        long first = ferry(1);
-        long second = ferry(2);
+        Topic ferry = Topic.fresh();
+        long frost = report(Topic.fresh(), 1);
+        long first = report(ferry, 1);
+        long second = report(ferry, 2);
         long strike = storyOf(first);
         long orchardStory = storyOf(frost);
         assertThat(storyOf(second)).isEqualTo(strike);
@@ -132,16 +131,17 @@ class StoryEditingApiTests {
                 }));
 
         // A new strike article joins the story; nothing links the frost report to it but the editor's decision.
-        long third = ferry(3);
+        long third = report(ferry, 3);
         assertThat(storyOf(third)).isEqualTo(strike);
         assertThat(storyOf(frost)).isEqualTo(strike);
     }
 
     @Test
     void anEditorSplitsArticlesOffAndLaterArrivalsDoNotMergeThemBack() {
-        long first = ferry(1);
-        long second = ferry(2);
-        long third = ferry(3);
+        Topic ferry = Topic.fresh();
+        long first = report(ferry, 1);
+        long second = report(ferry, 2);
+        long third = report(ferry, 3);
         long strike = storyOf(first);
         assertThat(List.of(storyOf(second), storyOf(third))).containsOnly(strike);
 
@@ -157,7 +157,7 @@ class StoryEditingApiTests {
         JsonPath rest = given().get("/api/stories/{id}", strike).then().statusCode(200).extract().jsonPath();
         assertThat(articleIds(rest)).containsExactlyInAnyOrder(first, second);
 
-        // Each story's alignment now stays inside it: the quote links 001-002 remain, none reaches the split one.
+        // Each story's alignment now stays inside it: the quote's links remain, none reaches the split article.
         JsonPath alignment = given().get("/api/stories/{id}/alignment", strike).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(alignment.getList("links.a.article", Long.class)).isNotEmpty().doesNotContain(third);
@@ -172,15 +172,23 @@ class StoryEditingApiTests {
                 }));
 
         // The next article quotes the steward like all of them: it joins one part and leaves the split standing.
-        long fourth = ferry(4);
+        long fourth = report(ferry, 4);
         assertThat(storyOf(fourth)).isIn(strike, promise);
         assertThat(storyOf(third)).isEqualTo(promise);
         assertThat(storyOf(first)).isEqualTo(strike).isEqualTo(storyOf(second));
     }
 
     @Test
+    void theEndpointsAreInTheApiDescription() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/stories/{id}/merge:"))
+                .body(containsString("/api/stories/{id}/split:"))
+                .body(containsString("SplitRequest"));
+    }
+
+    @Test
     void onlyEditorsMayMergeOrSplit() {
-        long first = ferry(1);
+        long first = report(Topic.fresh(), 1);
         long strike = storyOf(first);
         given().contentType("application/json").body("{\"story\": " + strike + "}")
                 .when().post("/api/stories/{id}/merge", strike).then().statusCode(401);
@@ -195,8 +203,8 @@ class StoryEditingApiTests {
 
     @Test
     void anEditRequestWithoutTheCsrfTokenIsRejected() {
-        long frost = orchard();
-        long first = ferry(1);
+        long frost = report(Topic.fresh(), 1);
+        long first = report(Topic.fresh(), 1);
         TestSessions.Session editor = TestSessions.editor();
         given().filter(editor.cookies()).contentType("application/json").body("{\"story\": " + storyOf(frost) + "}")
                 .when().post("/api/stories/{id}/merge", storyOf(first)).then().statusCode(oneOf(400, 403));
@@ -205,9 +213,10 @@ class StoryEditingApiTests {
 
     @Test
     void unknownStoriesAreNotFoundAndBadRequestsSayWhatIsWrong() {
-        long first = ferry(1);
-        long second = ferry(2);
-        long frost = orchard();
+        Topic ferry = Topic.fresh();
+        long first = report(ferry, 1);
+        long second = report(ferry, 2);
+        long frost = report(Topic.fresh(), 1);
         long strike = storyOf(first);
         TestSessions.Session editor = TestSessions.editor();
         editor.request().contentType("application/json").body("{\"story\": " + strike + "}")
