@@ -1,5 +1,6 @@
 -- Copies the ingested corpus until it holds :target articles. Each copy k shifts publication dates by
--- k years and gets distinct ids and content hashes, so it indexes and ranks like more real articles.
+-- k years and gets distinct ids and content hashes (salted with the target, so a second run that grows
+-- 100k to 200k copies the copies without colliding), so it indexes and ranks like more real articles.
 -- Copies have no story (story_id null): the story facet counts only the ingested originals.
 \set ON_ERROR_STOP on
 create temporary table base as select id from article order by id;
@@ -24,7 +25,7 @@ insert into article (id, source_document_id, outlet_id, story_id, url, canonical
 overriding system value
 select m.copy_id, a.source_document_id, a.outlet_id, null, a.url, a.canonical_url, a.headline, a.headline_derived,
        a.dek, a.byline, a.published_at + make_interval(years => m.k), a.language, a.body, a.word_count,
-       md5(a.content_hash || ':' || m.k) || md5(m.k || ':' || a.content_hash), a.confidence, a.warnings,
+       md5(a.content_hash || ':' || m.k || ':' || :target) || md5(:target || ':' || m.k || ':' || a.content_hash), a.confidence, a.warnings,
        now(), now()
 from copy_map m
 join article a on a.id = m.original_id;
