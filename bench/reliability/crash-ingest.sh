@@ -44,7 +44,7 @@ fresh_db "$db"
 # The schema exists before the timed run starts, so "halfway" is counted in articles, not start-up time.
 psql_on "$db" -c "select 1" >/dev/null
 start=$(now_ms)
-(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$db" exec java -jar "$jar" ingest "$input" \
+(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pg_port/$db" exec java -jar "$jar" ingest "$input" \
    >"$work/crash.out" 2>"$work/crash.err") &
 ingest_pid=$!
 started_pids+=("$ingest_pid")

@@ -4,6 +4,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 jar=${PARALLAX_JAR:-$root/app/target/quarkus-app/quarkus-run.jar}
 pg_host=${PGHOST:-127.0.0.1}
+pg_port=${PGPORT:-5432}
+export PGPORT=$pg_port
 work=${RELIAB_WORK:-$(mktemp -d /tmp/parallax-reliab.XXXXXX)}
 mkdir -p "$work"
 started_pids=()
@@ -16,14 +18,14 @@ drop_db() { psql -h "$pg_host" -U postgres -qc "drop database if exists $1 with 
 
 # parallax COMMAND... against database $db (the caller sets it), extra JVM options in $java_opts.
 parallax_cli() {
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$db" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pg_port/$db" \
     java ${java_opts:-} -jar "$jar" "$@"
 }
 
 # start_app DB PORT LOG: serves DB on PORT in the background; sets $app_pid.
 start_app() {
   local database=$1 port=$2 log=$3
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$database" QUARKUS_HTTP_PORT=$port \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pg_port/$database" QUARKUS_HTTP_PORT=$port \
     QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=${QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY:-reliability-run-session-key-0123456789} \
     java ${java_opts:-} -jar "$jar" serve >"$log" 2>&1 &
   app_pid=$!

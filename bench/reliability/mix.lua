@@ -10,7 +10,8 @@ function setup(thread)
   thread:set("offset", #threads * 7919)
   table.insert(threads, thread)
 end
-local i, c5xx, other = 0, 0, 0
+-- Globals, not locals: done() reads them from each thread with thread:get().
+i, c5xx, other = 0, 0, 0
 function init(args)
   i = offset or 0
 end
