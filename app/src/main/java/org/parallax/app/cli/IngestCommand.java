@@ -55,6 +55,10 @@ public class IngestCommand implements Callable<Integer> {
         int articles = summary.created() + summary.unchanged() + summary.nearDuplicates();
         System.out.printf("Ingested %d file(s), %d article(s) in %.1f s (%.0f articles/s): %s%n", inputs.size(),
                 articles, seconds, articles / Math.max(seconds, 1e-3), summary.line());
+        if (summary.stopped()) {
+            System.err.println("Stopped by shutdown at an article boundary; run the same command again to finish.");
+            return 3;
+        }
         return summary.hasFailures() ? 1 : 0;
     }
 
