@@ -9,6 +9,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.parallax.app.story.ArticleInStory;
+import org.parallax.app.story.StoryCache;
 import org.parallax.app.web.MissingResource;
 import org.parallax.core.search.SearchQueryParser;
 import org.parallax.core.search.SearchService;
@@ -18,27 +20,36 @@ public class ArticlePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance article(ArticleView article);
+        static native TemplateInstance article(ArticleView article, ArticleInStory inStory);
     }
 
     private final ArticleReader reader;
     private final SearchService search;
+    private final StoryCache stories;
 
-    public ArticlePages(ArticleReader reader, SearchService search) {
+    public ArticlePages(ArticleReader reader, SearchService search, StoryCache stories) {
         this.reader = reader;
         this.search = search;
+        this.stories = stories;
     }
 
-    /** @param q the search the reader came from, if any: its matches are marked and the first one scrolled to */
+    /**
+     * @param q the search the reader came from, if any: its matches are marked and the first one scrolled to
+     *          (instead of the passages shared with the story, so the two kinds of marks never mix)
+     */
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance article(@PathParam("id") long id, @QueryParam("q") String q) {
         ArticleView article = reader.find(id).orElseThrow(() -> new MissingResource("No article " + id));
         if (q != null && !q.isBlank()) {
-            article = article.withHighlights(search.highlightParagraphs(id, SearchQueryParser.parse(q)));
+            return Templates.article(article.withHighlights(search.highlightParagraphs(id, SearchQueryParser.parse(q))),
+                    null);
         }
-        return Templates.article(article);
+        Long storyId = article.storyId();
+        ArticleInStory inStory = storyId == null ? null
+                : stories.get(storyId).filter(s -> s.member(id).isPresent()).map(s -> ArticleInStory.of(s, id)).orElse(null);
+        return Templates.article(article, inStory);
     }
 
     /**

@@ -43,7 +43,8 @@ public class ArticleReader {
                 .map(p -> new ArticleView.Block(p.kind.dbValue(), p.text, p.start, p.end))
                 .toList();
         return new ArticleView(a.id, a.headline, a.headlineDerived, a.dek, a.byline, a.outletName(), a.publishedAt,
-                a.language, a.wordCount, a.confidence, List.copyOf(a.warnings), a.sourceDocument.origin, blocks);
+                a.language, a.wordCount, a.confidence, List.copyOf(a.warnings), a.sourceDocument.origin,
+                a.story == null ? null : a.story.id, blocks);
     }
 
     private static String lead(Article a) {

@@ -18,6 +18,7 @@ public record ArticleView(
         double confidence,
         List<String> warnings,
         String source,
+        Long storyId,
         List<Block> blocks) {
 
     /**
@@ -56,7 +57,7 @@ public record ArticleView(
             highlighted.add(new Block(b.kind(), b.text(), b.start(), b.end(), marked.get(i), first));
         }
         return new ArticleView(id, headline, headlineDerived, dek, byline, outlet, publishedAt, language, wordCount,
-                confidence, warnings, source, highlighted);
+                confidence, warnings, source, storyId, highlighted);
     }
 
     public int confidencePercent() {

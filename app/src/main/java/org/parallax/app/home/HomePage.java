@@ -8,21 +8,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.parallax.app.ParallaxConfig;
-import org.parallax.app.article.ArticleReader;
-import org.parallax.app.article.ArticleSummary;
 
+/** The home page: stories, newest first, with a search box that narrows them. */
 @Path("/")
 public class HomePage {
 
+    private static final int MAX_QUERY = 200;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(List<ArticleSummary> articles, Paging paging);
+        static native TemplateInstance index(StoryListing.Page stories, Paging paging, String query);
     }
 
     /** Where a listing page stands; pages count from 1 in URLs. */
-    public record Paging(int page, int pages, long total) {
+    public record Paging(int page, int pages, long total, String query) {
         public boolean hasPrevious() {
             return page > 1;
         }
@@ -30,23 +30,35 @@ public class HomePage {
         public boolean hasNext() {
             return page < pages;
         }
+
+        /** The address of another page of the same listing. */
+        public String href(int target) {
+            String q = query == null || query.isBlank() ? ""
+                    : "&q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+            return "/?page=" + target + q;
+        }
     }
 
-    private final ArticleReader reader;
+    private final StoryListing listing;
     private final ParallaxConfig config;
 
-    public HomePage(ArticleReader reader, ParallaxConfig config) {
-        this.reader = reader;
+    public HomePage(StoryListing listing, ParallaxConfig config) {
+        this.listing = listing;
         this.config = config;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page) {
+    public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("q") String q) {
+        String query = q == null ? "" : q.strip();
+        if (query.length() > MAX_QUERY) {
+            query = query.substring(0, MAX_QUERY);
+        }
         int size = config.pages().pageSize();
-        long total = reader.count();
-        int pages = (int) Math.max(1, (total + size - 1) / size);
+        StoryListing.Page first = listing.page(query, 0, size);
+        int pages = (int) Math.max(1, (first.total() + size - 1) / size);
         int current = Math.min(Math.max(page, 1), pages);
-        return Templates.index(reader.newest(current - 1, size), new Paging(current, pages, total));
+        StoryListing.Page shown = current == 1 ? first : listing.page(query, current - 1, size);
+        return Templates.index(shown, new Paging(current, pages, first.total(), query), query);
     }
 }

@@ -1,11 +1,15 @@
 package org.parallax.app.seed;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.parallax.app.ParallaxConfig;
+import org.parallax.core.article.ArticleText;
+import org.parallax.core.article.SourceDocument;
 import org.parallax.ingest.extract.Input;
 import org.parallax.ingest.pipeline.IngestPipeline;
 import org.parallax.ingest.pipeline.IngestSummary;
@@ -27,9 +31,24 @@ public class SeedLoader {
 
     void onStart(@Observes StartupEvent event) {
         if (config.seeds().loadOnStart()) {
-            IngestSummary summary = load();
-            LOG.infof("Seeds: %s", summary.line());
+            loadIfMissing().ifPresentOrElse(
+                    summary -> LOG.infof("Seeds: %s", summary.line()),
+                    () -> LOG.info("Seeds: already stored, nothing to load"));
         }
+    }
+
+    /**
+     * Loads the seeds unless every one of them is already stored with its article. Checking the hashes costs one
+     * query, while extracting again would load the language models on every start of every replica.
+     */
+    public Optional<IngestSummary> loadIfMissing() {
+        List<String> hashes = Seeds.all().stream().map(seed -> ArticleText.sha256(seed.content())).toList();
+        // Its own short transaction: the load below must keep ingest's one transaction per article.
+        long stored = QuarkusTransaction.requiringNew().call(() -> SourceDocument.countExtracted(hashes));
+        if (stored == hashes.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(load());
     }
 
     public IngestSummary load() {

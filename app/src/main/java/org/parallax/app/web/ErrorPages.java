@@ -25,6 +25,15 @@ public class ErrorPages {
         static native TemplateInstance notFound(String message);
 
         static native TemplateInstance serverError(String message, String reference);
+
+        static native TemplateInstance badRequest(String message);
+    }
+
+    /** Our own 400s carry a message meant for the reader; the page says what to do instead. */
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequest e, HttpServerRequest request) {
+        String message = e.getMessage();
+        return respond(request, Response.Status.BAD_REQUEST, message, () -> Templates.badRequest(message));
     }
 
     @ServerExceptionMapper

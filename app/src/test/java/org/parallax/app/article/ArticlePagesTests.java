@@ -61,6 +61,31 @@ class ArticlePagesTests {
     }
 
     @Test
+    void passagesSharedWithTheStoryOrUniqueToTheArticleAreMarked() {
+        long id = seeds.idOf("001_3d7b2ec1440a76b5.txt");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(given().when().get("/articles/{id}", id)
+                .then().statusCode(200).extract().asString());
+        org.jsoup.nodes.Element crowdstrike = page.select(".reader__body .passage").stream()
+                .filter(p -> p.text().contains("CrowdStrike")).findFirst().orElseThrow();
+        assertThat(crowdstrike.className()).contains("passage--unique");
+        assertThat(crowdstrike.attr("title")).isEqualTo("Only this article carries this passage");
+        org.jsoup.nodes.Element official = page.select(".reader__body .passage").stream()
+                .filter(p -> p.text().contains("A good starting point for discussion")).findFirst().orElseThrow();
+        assertThat(official.className()).contains("passage--verbatim");
+        assertThat(official.attr("title")).contains("BuzzFeed News (verbatim)");
+        // Offsets address the stored body: the API's body has the passage's text at exactly these offsets.
+        String body = given().when().get("/api/articles/{id}", id).then().statusCode(200).extract().path("body");
+        int start = Integer.parseInt(official.attr("data-start"));
+        int end = Integer.parseInt(official.attr("data-end"));
+        assertThat(official.attr("data-article")).isEqualTo(String.valueOf(id));
+        assertThat(official.text()).contains(body.substring(start, end).strip());
+        assertThat(official.nextElementSibling().attr("href"))
+                .startsWith("/stories/").contains("/compare?articles=" + id + ",");
+        assertThat(page.select(".provenance").text())
+                .contains("In the story").contains("Extraction confidence").contains("no publication date found");
+    }
+
+    @Test
     void originalIsServedExactlyAsReceivedAndInert() {
         long id = seeds.idOf("002_eb18d5e91bb62d37.txt");
         byte[] original = given().when().get("/articles/{id}/original", id)

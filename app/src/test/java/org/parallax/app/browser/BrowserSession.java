@@ -39,6 +39,15 @@ public final class BrowserSession implements AutoCloseable {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
     }
 
+    /**
+     * A page of the given size. {@code bypassCsp} only for pages axe-core is injected into: the page's CSP
+     * rightly refuses the injected script.
+     */
+    public Page newPage(int width, int height, boolean bypassCsp) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setBypassCSP(bypassCsp)).newPage();
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

@@ -40,8 +40,13 @@ class ReadingBrowserTests {
         assertThat(page).hasTitle("Parallax: stories");
         BrowserSession.screenshot(page, "home");
 
-        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-                new Page.GetByRoleOptions().setName("Putin Calls For Mutual Ban on Election Meddling With US")).click();
+        // The home page lists stories; a story's overview lists its articles.
+        page.locator(".story-card__title a", new Page.LocatorOptions()
+                .setHasText("Putin Calls For Mutual Ban on Election Meddling With US")).click();
+        assertThat(page).hasTitle(java.util.regex.Pattern.compile("coverage · Parallax$"));
+        assertThat(page.locator("h1")).hasText("Putin Calls For Mutual Ban on Election Meddling With US");
+        page.locator(".coverage-item__headline a", new Page.LocatorOptions()
+                .setHasText("Putin Calls For Mutual Ban on Election Meddling With US")).click();
 
         assertThat(page.locator("h1")).hasText("Putin Calls For Mutual Ban on Election Meddling With US");
         assertThat(page.locator("h1")).isVisible();

@@ -1,28 +1,62 @@
 package org.parallax.app.home;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.parallax.app.support.SeedArticles;
 
 @QuarkusTest
 class HomePageTests {
 
+    @Inject
+    SeedArticles seeds;
+
+    private Element storyCard(Document page, long storyId) {
+        return page.select(".story-card").stream()
+                .filter(card -> card.select("a[href=\"/stories/" + storyId + "\"]").size() == 1)
+                .findFirst().orElseThrow(() -> new AssertionError("story " + storyId + " is not listed"));
+    }
+
     @Test
-    void listsEveryLoadedSeedWithHeadlineOutletAndDate() {
-        given().when().get("/")
-                .then().statusCode(200)
+    void listsStoriesWithTitleOutletsTimeSpanAndLead() {
+        String html = given().when().get("/").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("<title>Parallax: stories</title>"))
-                .body(containsString("Putin Asked Trump For A Mutual Ban On Election Interference."))
-                .body(containsString("Putin Calls For Mutual Ban on Election Meddling With US"))
-                .body(containsString("NO DEAL: How Secret Talks With Russia To Prevent Election Meddling Collapsed"))
-                .body(containsString("Putin says Russia, US should agree not to meddle in each other&#39;s election"))
-                .body(containsString("Russian President Vladimir Putin has invited the United States"))
-                .body(containsString("The Jerusalem Post"))
-                .body(containsString("<time datetime=\"2020-09-25\">25 September 2020</time>"));
+                .extract().asString();
+        Document page = Jsoup.parse(html);
+        Element putin = storyCard(page, seeds.storyOf("001_3d7b2ec1440a76b5.txt"));
+        assertThat(putin.select(".story-card__title").text()).isEqualTo("Putin Calls For Mutual Ban on Election Meddling With US");
+        assertThat(putin.select(".outlets").text())
+                .contains("The Jerusalem Post").contains("BuzzFeed News").contains("Antiwar.com");
+        assertThat(putin.select(".outlet-count").text()).matches("\\d outlets:");
+        assertThat(putin.select("time").attr("datetime")).isEqualTo("2020-09-25");
+        assertThat(putin.select(".story-card__lead").text()).isNotBlank();
+        Element talks = storyCard(page, seeds.storyOf("002_eb18d5e91bb62d37.txt"));
+        assertThat(talks.select(".story-card__title").text())
+                .isEqualTo("NO DEAL: How Secret Talks With Russia To Prevent Election Meddling Collapsed");
+        assertThat(talks.text()).contains("1 outlet:").contains("BuzzFeed News").contains("no publication date");
+        // The dated story comes before the undated one: newest first, undated last.
+        assertThat(page.select(".story-card").indexOf(putin)).isLessThan(page.select(".story-card").indexOf(talks));
+    }
+
+    @Test
+    void searchBoxNarrowsTheStories() {
+        Document page = Jsoup.parse(given().queryParam("q", "CrowdStrike").when().get("/")
+                .then().statusCode(200).extract().asString());
+        assertThat(page.select("#story-q").attr("value")).isEqualTo("CrowdStrike");
+        assertThat(page.select(".story-card__title").eachText())
+                .contains("Putin Calls For Mutual Ban on Election Meddling With US")
+                .doesNotContain("NO DEAL: How Secret Talks With Russia To Prevent Election Meddling Collapsed");
+        given().queryParam("q", "zzqxjv").when().get("/").then().statusCode(200)
+                .body(containsString("No story matches “zzqxjv”"));
     }
 
     @Test
@@ -38,8 +72,14 @@ class HomePageTests {
 
     @Test
     void outOfRangePageFallsBackToTheLastPage() {
-        given().queryParam("page", 999).when().get("/")
-                .then().statusCode(200)
-                .body(containsString("Putin Calls For Mutual Ban on Election Meddling With US"));
+        Document page = Jsoup.parse(given().queryParam("page", 999).when().get("/")
+                .then().statusCode(200).extract().asString());
+        assertThat(page.select(".story-card")).isNotEmpty();
+        Element pager = page.selectFirst(".pager span");
+        if (pager != null) {
+            String[] numbers = pager.text().replaceAll("[^0-9 ]", "").trim().split("\\s+");
+            assertThat(numbers[0]).isEqualTo(numbers[1]);
+            assertThat(page.select("a[rel=next]")).isEmpty();
+        }
     }
 }

@@ -36,6 +36,11 @@ class SeedLoaderTests {
     }
 
     @Test
+    void startingAgainOnALoadedDatabaseSkipsTheSeeds() {
+        assertThat(loader.loadIfMissing()).isEmpty();
+    }
+
+    @Test
     void everySeedIsStoredWithItsRawOriginal() {
         Number seeded = (Number) em.createNativeQuery(
                 "select count(*) from article a join source_document d on d.id = a.source_document_id "

@@ -19,6 +19,16 @@ public class SeedArticles {
                 .orElseThrow(() -> new AssertionError("seed " + seedName + " was not loaded"));
     }
 
+    /** The story a seed's article belongs to. */
+    @Transactional
+    public long storyOf(String seedName) {
+        Article article = Article.findById(idOf(seedName));
+        if (article.story == null) {
+            throw new AssertionError("seed " + seedName + " is in no story");
+        }
+        return article.story.id;
+    }
+
     /** The seed numbers ("000".."004") among these article ids; other articles are left out. */
     @Transactional
     public Set<String> namesOf(Collection<Long> articleIds) {

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /** The raw bytes exactly as received, so extraction can be re-run and the original shown. */
@@ -45,5 +46,12 @@ public class SourceDocument extends PanacheEntityBase {
 
     public static Optional<SourceDocument> findBySha256(String sha256) {
         return find("sha256", sha256).firstResultOptional();
+    }
+
+    /** How many of these raw documents are stored and have produced an article. */
+    public static long countExtracted(Collection<String> sha256s) {
+        return Article.find("select count(distinct a.sourceDocument.sha256) from Article a "
+                        + "where a.sourceDocument.sha256 in ?1", sha256s)
+                .project(Long.class).firstResult();
     }
 }
