@@ -58,3 +58,19 @@ trap cleanup EXIT
 now_ms() { date +%s%3N; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 ok() { echo "ok: $*"; }
+
+# synthetic_corpus DIR N: N distinct plain-text articles, for machines without Reuters-21578.
+synthetic_corpus() {
+  python3 - "$1" "$2" <<'PY'
+import os, random, sys
+out, n = sys.argv[1], int(sys.argv[2])
+os.makedirs(out, exist_ok=True)
+rng = random.Random(21578)
+words = ("harbour grain tariff minister council shipping dollar yen crude export import bank rate bond "
+         "strike union port wheat coffee cocoa sugar copper gold reserve budget deficit quarter profit").split()
+for i in range(n):
+    paras = [" ".join(rng.choice(words) for _ in range(40)).capitalize() + "." for _ in range(rng.randint(3, 8))]
+    with open(os.path.join(out, "article-%05d.txt" % i), "w") as f:
+        f.write("Synthetic wire report %d on %s\n\nBy Staff Writer\n\n%s\n" % (i, rng.choice(words), "\n\n".join(paras)))
+PY
+}
