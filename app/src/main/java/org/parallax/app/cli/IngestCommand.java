@@ -71,6 +71,10 @@ public class IngestCommand implements Callable<Integer> {
         int articles = summary.created() + summary.unchanged() + summary.nearDuplicates();
         System.out.printf("Ingested %d file(s), %d article(s) in %.1f s (%.0f articles/s): %s%n", inputs.size(),
                 articles, seconds, articles / Math.max(seconds, 1e-3), summary.line());
+        if (summary.stopped()) {
+            System.err.println("Stopped by shutdown at an article boundary; run the same command again to finish.");
+            return 3;
+        }
         long wordsStarted = System.nanoTime();
         long counted = searchWords.drain();
         System.out.printf("Added the words of %d article(s) to search suggestions in %.1f s%n", counted,

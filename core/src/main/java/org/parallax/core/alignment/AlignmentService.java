@@ -94,7 +94,7 @@ public class AlignmentService {
         }
         em.flush();
 
-        List<PassageMatch> links = PassageLink.ofStory(storyId).stream().map(PassageLink::toMatch).toList();
+        List<PassageMatch> links = spansOf(storyId);
         for (AlignableArticle member : members) {
             for (Passage passage : aligner.unique(member, links)) {
                 UniquePassage unique = new UniquePassage();
@@ -106,6 +106,26 @@ public class AlignmentService {
             }
         }
         groupQuotes(storyId, ids, links);
+    }
+
+    /**
+     * The story's links as spans only, without word differences and without loading entities: finding
+     * unique passages and grouping quotes needs no more. A story of dozens of near-identical articles has
+     * over 100,000 links; as managed entities with their diffs they exhausted a 256 MB heap
+     * (bench/reliability/hostile.sh).
+     */
+    private List<PassageMatch> spansOf(long storyId) {
+        List<Object[]> rows = em.createNativeQuery("select article_a, a_start, a_end, article_b, b_start, b_end, kind, "
+                        + "score from passage_link where story_id = ?1 order by article_a, a_start, article_b, b_start",
+                        Object[].class)
+                .setParameter(1, storyId).getResultList();
+        List<PassageMatch> links = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            links.add(new PassageMatch(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
+                    ((Number) r[3]).longValue(), ((Number) r[4]).intValue(), ((Number) r[5]).intValue(),
+                    LinkKind.fromDbValue((String) r[6]), ((Number) r[7]).doubleValue(), List.of()));
+        }
+        return links;
     }
 
     private List<long[]> missingPairs(List<Long> ids) {
