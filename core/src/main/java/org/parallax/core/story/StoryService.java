@@ -265,7 +265,6 @@ public class StoryService {
     }
 
     /** Stored articles not yet in a story (assignment failed or has not run yet), oldest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> ungrouped(long afterId, int limit) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
