@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.parallax.core.alignment.AlignmentService;
@@ -175,7 +176,7 @@ public class StoryService {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, ASSIGNMENT_LOCK).getSingleResult();
     }
 
-    private <T> T withAssigner(java.util.function.Function<StoryAssigner, T> work) {
+    private <T> T withAssigner(Function<StoryAssigner, T> work) {
         return em.unwrap(Session.class).doReturningWork(connection ->
                 work.apply(new StoryAssigner(new JdbcStoryIndex(connection), settings)));
     }
