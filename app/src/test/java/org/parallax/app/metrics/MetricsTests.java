@@ -72,14 +72,19 @@ class MetricsTests {
 
     @Test
     void timesRequestsPerRouteTemplateWithHistogramBuckets() {
-        Matcher link = Pattern.compile("href=\"(/stories/\\d+)\"").matcher(get("/").then().statusCode(200)
+        // The front page lists stories; a story's page links its articles.
+        Matcher story = Pattern.compile("href=\"(/stories/\\d+)\"").matcher(get("/").then().statusCode(200)
                 .extract().asString());
-        assertThat(link.find()).as("the front page links a seeded story").isTrue();
+        assertThat(story.find()).as("the front page links a story").isTrue();
+        Matcher link = Pattern.compile("href=\"(/articles/\\d+)\"").matcher(get(story.group(1)).then().statusCode(200)
+                .extract().asString());
+        assertThat(link.find()).as("the story page links a seeded article").isTrue();
         get(link.group(1)).then().statusCode(200);
 
         String metrics = scrape();
+        assertThat(metrics).containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/articles/\\{id}\"");
+        assertThat(metrics).containsPattern("(?m)^http_server_requests_seconds_bucket\\{[^}]*uri=\"/articles/\\{id}\"");
         assertThat(metrics).containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/stories/\\{id}\"");
-        assertThat(metrics).containsPattern("(?m)^http_server_requests_seconds_bucket\\{[^}]*uri=\"/stories/\\{id}\"");
         assertThat(metrics).as("probes and scrapes stay out of the request timings")
                 .doesNotContainPattern("uri=\"/q/");
     }
