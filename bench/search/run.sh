@@ -5,8 +5,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-db=${PARALLAX_BENCH_DB:-parallax_bench}
-port=${PARALLAX_BENCH_PORT:-18090}
+db=${PARALLAX_BENCH_DB:-parallax_bench_search}
+port=${PARALLAX_BENCH_PORT:-8185}
+pglog=${PARALLAX_PG_LOG:-/var/log/postgresql/postgresql-15-main.log}
 duration=${1:-60s}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
 
@@ -17,7 +18,7 @@ psql -h 127.0.0.1 -U postgres -qc "alter database $db set auto_explain.log_analy
 
 log=$(mktemp)
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$db" QUARKUS_HTTP_PORT=$port \
-  PARALLAX_NO_BUILD=1 "$root/parallax" serve >"$log" 2>&1 &
+  java -jar "${PARALLAX_JAR:-$root/app/target/quarkus-app/quarkus-run.jar}" serve >"$log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 120); do
@@ -38,4 +39,19 @@ while IFS= read -r q; do
 done < queries.txt
 echo "slowest single query when cold: '$slowest' ($slowest_ms ms)"
 
+echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/')"
+log_from=$(stat -c %s "$pglog" 2>/dev/null || echo 0)
 QUERIES=queries.txt wrk -t2 -c8 -d"$duration" --timeout 5s -s search.lua "http://127.0.0.1:$port"
+
+echo "after the run: $(uptime | sed 's/.*load/load/')"
+# The slowest statement PostgreSQL logged with its plan (auto_explain) while the clients ran.
+if [ -r "$pglog" ]; then
+  tail -c +"$((log_from + 1))" "$pglog" | python3 -c '
+import re, sys
+text = sys.stdin.read()
+plans = re.split(r"\n(?=\S.*LOG:  duration: )", text)
+best = max(((float(m.group(1)), p) for p in plans for m in [re.search(r"LOG:  duration: ([0-9.]+) ms  plan:", p)] if m),
+           default=None)
+print("slowest statement during the run (auto_explain):\n" + best[1] if best else "no statement over 20 ms was logged")
+' | head -n 120
+fi

@@ -89,7 +89,7 @@ public class ErrorPages {
                     || t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql && isOutageState(sql.getSQLState())) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -97,6 +97,16 @@ public class ErrorPages {
             }
         }
         return false;
+    }
+
+    /**
+     * Connection exceptions (class 08) and the server going away or not yet back (57P01 admin shutdown,
+     * 57P02 crash shutdown, 57P03 cannot connect now): what a PostgreSQL restart looks like to requests in
+     * flight and to the first ones after it.
+     */
+    private static boolean isOutageState(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
     }
 
     private static Response respond(HttpServerRequest request, Response.Status status, String message,

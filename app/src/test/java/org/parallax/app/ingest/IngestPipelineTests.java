@@ -11,16 +11,23 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.parallax.core.article.Article;
+import org.parallax.core.article.StoreResult;
 import org.parallax.core.ingest.DuplicateKind;
 import org.parallax.core.ingest.DuplicateLink;
+import org.parallax.core.story.StoryAssignmentWorker;
 import org.parallax.ingest.extract.Input;
 import org.parallax.ingest.extract.InputFiles;
+import org.parallax.ingest.pipeline.IngestListener;
 import org.parallax.ingest.pipeline.IngestPipeline;
 import org.parallax.ingest.pipeline.IngestSummary;
 
@@ -33,6 +40,9 @@ class IngestPipelineTests {
 
     @Inject
     IngestPipeline pipeline;
+
+    @Inject
+    StoryAssignmentWorker grouping;
 
     @Inject
     AgroalDataSource dataSource;
@@ -51,8 +61,11 @@ class IngestPipelineTests {
         assertThat(first.errors()).containsExactly(folder.resolve("empty.txt") + ": empty file");
         assertThat(errorsOf(first.runId())).containsExactly(folder.resolve("empty.txt") + ": empty file");
 
+        // Grouping follows storing on its own thread; finish it so the counts compare stored rows only.
+        grouping.drain();
         Map<String, Long> before = rowCounts();
         IngestSummary second = pipeline.ingest("test again", new InputFiles(List.of(folder)));
+        grouping.drain();
         Map<String, Long> after = rowCounts();
 
         assertThat(second.created()).isZero();
@@ -88,6 +101,64 @@ class IngestPipelineTests {
         assertThat(summary.nearDuplicates()).isEqualTo(2);
         assertThat(links(nonce)).containsExactly(
                 "Kremlin makes offer " + nonce + " -> Kremlin offer (updated) " + nonce + " as " + DuplicateKind.SYNDICATED);
+    }
+
+    /** Graceful shutdown (bench/reliability/shutdown.sh): a running ingest stops between two articles. */
+    @Test
+    void shutdownStopsARunningIngestAtAnArticleBoundary() throws Exception {
+        String nonce = UUID.randomUUID().toString();
+        Path dir = Files.createTempDirectory("stop-");
+        List<Input> inputs = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String text = "Harbour talks, part " + i + " " + nonce + "\n\n"
+                    + IngestFixtures.body(UUID.randomUUID().toString(), "harbour talks " + i, 4);
+            inputs.add(Input.ofFile(Files.writeString(dir.resolve(i + ".txt"), text)));
+        }
+        CompletableFuture<Boolean> stoppedInTime = new CompletableFuture<>();
+        IngestSummary first = pipeline.ingest("stop", inputs, new IngestListener() {
+            int stored;
+
+            @Override
+            public void stored(StoreResult result) {
+                if (++stored == 3) {
+                    // Shutdown runs on another thread and waits for the ingest to reach a boundary.
+                    CompletableFuture.runAsync(() -> stoppedInTime.complete(pipeline.stopRunning(Duration.ofSeconds(30))));
+                }
+            }
+        });
+
+        assertThat(stoppedInTime.get(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.stopped()).isTrue();
+        assertThat(first.line()).contains("stopped by shutdown");
+        int storedFirst = first.created() + first.nearDuplicates();
+        assertThat(storedFirst).isBetween(3, 29);
+        assertThat(articlesWithoutParagraphs(nonce)).isZero();
+        assertThat(articlesOf(nonce)).isEqualTo(storedFirst);
+
+        IngestSummary second = pipeline.ingest("stop again", inputs);
+
+        assertThat(second.stopped()).isFalse();
+        assertThat(second.unchanged()).isEqualTo(storedFirst);
+        assertThat(second.created() + second.nearDuplicates()).isEqualTo(30 - storedFirst);
+        assertThat(articlesOf(nonce)).isEqualTo(30);
+        assertThat(articlesWithoutParagraphs(nonce)).isZero();
+    }
+
+    private long articlesOf(String nonce) throws Exception {
+        return count("select count(*) from article where headline like '%" + nonce + "'");
+    }
+
+    private long articlesWithoutParagraphs(String nonce) throws Exception {
+        return count("select count(*) from article a where a.headline like '%" + nonce + "' "
+                + "and not exists (select 1 from paragraph p where p.article_id = a.id)");
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static String line(String title, String url, String body) {

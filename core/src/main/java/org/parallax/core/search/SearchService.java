@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * articles are added.
  *
  * <p>The query side matches the index side: each article's vector is built with its language's
- * configuration, so the query is the OR of {@code websearch_to_tsquery} under every configuration in use.
+ * configuration, so the query is the OR of {@code websearch_to_tsquery} under every configuration in use
+ * that leaves at least one positive term (a configuration that drops every searched word as a stop word
+ * would otherwise turn {@code word -other} into {@code !other}).
  */
 @ApplicationScoped
 @Transactional
@@ -65,7 +67,7 @@ public class SearchService {
         }
         Instant reference = cursor.map(SearchCursor::reference)
                 .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.DAYS));
-        Sql sql = new Sql(query, configs(), reference);
+        Sql sql = new Sql(query, tsquery(query), reference);
 
         List<Row> rows = page(sql, cursor, limit + 1);
         boolean more = rows.size() > limit;
@@ -248,7 +250,7 @@ public class SearchService {
         if (!query.hasText()) {
             return List.of();
         }
-        Sql sql = new Sql(query, configs(), Instant.now());
+        Sql sql = new Sql(query, tsquery(query), Instant.now());
         Query q = em.createNativeQuery("select ts_headline(parallax_ts_config(a.language), p.text, "
                 + sql.tsquery() + ", :options) from paragraph p join article a on a.id = p.article_id "
                 + "where p.article_id = :id order by p.ordinal");
@@ -263,6 +265,39 @@ public class SearchService {
         Object nodes = em.createNativeQuery("select numnode(websearch_to_tsquery('english', :t))")
                 .setParameter("t", text).getSingleResult();
         return ((Number) nodes).intValue() == 0 && text.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /**
+     * The query as one tsquery (text form): the OR of {@code websearch_to_tsquery} under every configuration
+     * in use, leaving out a configuration under which nothing positive is left. Otherwise a stop word turns
+     * {@code further -dollar} into {@code !dollar} under English, which matches nearly every article (the
+     * search benchmark's slowest query). Computed once per search, so the big queries get a constant.
+     */
+    @SuppressWarnings("unchecked")
+    private String tsquery(SearchQuery query) {
+        if (!query.hasText()) {
+            return null;
+        }
+        List<Object[]> parts = em.createNativeQuery("select cast(t as text), querytree(t) <> 'T' "
+                        + "from unnest(cast(:cfgs as text[])) with ordinality c(cfg, n), "
+                        + "lateral websearch_to_tsquery(cast(c.cfg as regconfig), :q) t order by c.n")
+                .setParameter("cfgs", configs().toArray(String[]::new))
+                .setParameter("q", query.text())
+                .getResultList();
+        List<String> positive = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        for (Object[] part : parts) {
+            String text = (String) part[0];
+            if (text == null || text.isBlank() || all.contains(text)) {
+                continue;
+            }
+            all.add(text);
+            if (Boolean.TRUE.equals(part[1])) {
+                positive.add(text);
+            }
+        }
+        List<String> chosen = positive.isEmpty() ? all : positive;
+        return chosen.stream().map(t -> "(" + t + ")").reduce((x, y) -> x + " | " + y).orElse("");
     }
 
     /** The text-search configurations of the languages stored, refreshed at most once a minute. */
@@ -285,14 +320,15 @@ public class SearchService {
     /** The FROM and WHERE shared by the page, snippet and facet queries, with their parameters. */
     private static final class Sql {
         final SearchQuery query;
-        final List<String> configs;
+        /** The whole text query as tsquery text, see {@link SearchService#tsquery(SearchQuery)}. */
+        final String tsquery;
         final Map<String, Object> params = new LinkedHashMap<>();
         /** Recency is measured against this; only the ranked page query uses it. */
         final Instant reference;
 
-        Sql(SearchQuery query, List<String> configs, Instant reference) {
+        Sql(SearchQuery query, String tsquery, Instant reference) {
             this.query = query;
-            this.configs = configs;
+            this.tsquery = tsquery;
             this.reference = reference;
             if (query.hasText()) {
                 params.putAll(tsqueryParams());
@@ -313,22 +349,12 @@ public class SearchService {
 
         Map<String, Object> tsqueryParams() {
             Map<String, Object> p = new LinkedHashMap<>();
-            p.put("q", query.text());
-            for (int i = 0; i < configs.size(); i++) {
-                p.put("cfg" + i, configs.get(i));
-            }
+            p.put("tsq", tsquery);
             return p;
         }
 
         String tsquery() {
-            StringBuilder sb = new StringBuilder("(");
-            for (int i = 0; i < configs.size(); i++) {
-                if (i > 0) {
-                    sb.append(" || ");
-                }
-                sb.append("websearch_to_tsquery(cast(:cfg").append(i).append(" as regconfig), :q)");
-            }
-            return sb.append(')').toString();
+            return "cast(:tsq as tsquery)";
         }
 
         String from() {

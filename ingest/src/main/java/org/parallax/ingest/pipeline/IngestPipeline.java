@@ -1,11 +1,17 @@
 package org.parallax.ingest.pipeline;
 
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.parallax.core.article.ArticleService;
 import org.parallax.core.article.StoreResult;
@@ -20,6 +26,9 @@ import org.parallax.ingest.extract.Input;
  * read -> detect -> extract -> normalise -> store, one transaction per article. A failing input or record
  * is recorded in {@code ingest_error} and skipped; the rest of the batch goes on. Re-running the same
  * inputs changes nothing, so an interrupted run is finished by running it again.
+ *
+ * <p>On shutdown (SIGTERM) running ingests stop at the next article boundary: the article being stored
+ * commits, the run is closed with its counts, and only then does the application go on shutting down.
  */
 @ApplicationScoped
 public class IngestPipeline {
@@ -28,12 +37,15 @@ public class IngestPipeline {
     public static final int MAX_REPORTED_ERRORS = 100;
     /** Extracted articles waiting to be stored: enough to ride out a slow commit, few enough to bound memory. */
     private static final int QUEUE_CAPACITY = 256;
+    /** How long shutdown waits for running ingests to reach an article boundary; one article takes far less. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private static final Logger LOG = Logger.getLogger(IngestPipeline.class);
 
     private final Extraction extraction;
     private final ArticleService articles;
     private final IngestRunService runs;
+    private final Set<Run> active = ConcurrentHashMap.newKeySet();
 
     @Inject
     public IngestPipeline(ArticleService articles, IngestRunService runs, IngestConfig config) {
@@ -58,23 +70,80 @@ public class IngestPipeline {
      */
     public IngestSummary ingest(String origin, Iterable<Input> inputs, IngestListener listener) {
         Run run = new Run(runs.start(origin), listener);
-        BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-        Thread extractor = new Thread(() -> extractAll(inputs, queue), "ingest-extract");
-        extractor.setDaemon(true);
-        extractor.start();
+        active.add(run);
         try {
-            for (Item item = take(queue); !(item instanceof End); item = take(queue)) {
-                if (item instanceof Extracted extracted) {
-                    run.take(extracted.result());
-                } else if (item instanceof InputDone done) {
-                    listener.inputDone(done.input());
+            BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+            Thread extractor = new Thread(() -> extractAll(inputs, queue), "ingest-extract");
+            extractor.setDaemon(true);
+            extractor.start();
+            try {
+                for (Item item = next(queue, run); !(item instanceof End); item = next(queue, run)) {
+                    if (item instanceof Extracted extracted) {
+                        run.take(extracted.result());
+                    } else if (item instanceof InputDone done) {
+                        listener.inputDone(done.input());
+                    }
+                }
+            } finally {
+                extractor.interrupt();
+            }
+            if (run.stopRequested) {
+                LOG.warnf("ingest run %d stopped by shutdown at an article boundary after %d new, %d unchanged; "
+                        + "run the same ingest again to finish it", run.id, run.created, run.unchanged);
+            }
+            runs.finish(run.id, run.created, run.unchanged, run.nearDuplicates, run.failed);
+            return new IngestSummary(run.id, run.created, run.unchanged, run.nearDuplicates, run.failed, run.errors,
+                    run.stopRequested);
+        } finally {
+            synchronized (active) {
+                active.remove(run);
+                active.notifyAll();
+            }
+        }
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopRunning(STOP_WAIT);
+    }
+
+    /**
+     * Asks every running ingest to stop after the article it is storing and waits until they have, at most
+     * {@code wait}. True when none is left running.
+     */
+    public boolean stopRunning(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (active) {
+            active.forEach(run -> run.stopRequested = true);
+            while (!active.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(active, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return active.isEmpty();
                 }
             }
-        } finally {
-            extractor.interrupt();
+            return true;
         }
-        runs.finish(run.id, run.created, run.unchanged, run.nearDuplicates, run.failed);
-        return new IngestSummary(run.id, run.created, run.unchanged, run.nearDuplicates, run.failed, run.errors);
+    }
+
+    /** The next item, or the end once a stop was requested: the loop only ever stops between articles. */
+    private static Item next(BlockingQueue<Item> queue, Run run) {
+        try {
+            while (!run.stopRequested) {
+                Item item = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    return item;
+                }
+            }
+            return new End();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest interrupted", e);
+        }
     }
 
     private sealed interface Item permits Extracted, InputDone, End {
@@ -124,20 +193,12 @@ public class IngestPipeline {
         }
     }
 
-    private static Item take(BlockingQueue<Item> queue) {
-        try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("ingest interrupted", e);
-        }
-    }
-
     /** The counts of one run as it goes. */
     private final class Run {
         final long id;
         final IngestListener listener;
         final List<String> errors = new ArrayList<>();
+        volatile boolean stopRequested;
         int created;
         int unchanged;
         int nearDuplicates;

@@ -7,12 +7,17 @@ import java.util.List;
  *
  * @param errors the first {@link IngestPipeline#MAX_REPORTED_ERRORS} one-line failure messages; every
  *               failure is recorded in {@code ingest_error} under {@code runId}
+ * @param stopped the run was stopped by shutdown before it had read every input; running it again finishes it
  */
 public record IngestSummary(long runId, int created, int unchanged, int nearDuplicates, int failed,
-                            List<String> errors) {
+                            List<String> errors, boolean stopped) {
 
     public IngestSummary {
         errors = List.copyOf(errors);
+    }
+
+    public IngestSummary(long runId, int created, int unchanged, int nearDuplicates, int failed, List<String> errors) {
+        this(runId, created, unchanged, nearDuplicates, failed, errors, false);
     }
 
     public boolean hasFailures() {
@@ -26,6 +31,6 @@ public record IngestSummary(long runId, int created, int unchanged, int nearDupl
 
     public String line() {
         return created + " new, " + unchanged + " unchanged (already present), " + nearDuplicates
-                + " near-duplicate, " + failed + " failed";
+                + " near-duplicate, " + failed + " failed" + (stopped ? "; stopped by shutdown before the end" : "");
     }
 }

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Graceful shutdown: SIGTERM to a serving app with requests in flight, and to an ingest halfway through.
+# Checks: every request that was in flight completes with 200; readiness turns DOWN during the shutdown
+# delay; the app exits by itself; the ingest stops at an article boundary (exit status 3, "stopped by
+# shutdown", its ingest_run closed, no article without paragraphs) and a re-run finishes the batch.
+#   bench/reliability/shutdown.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+db=${RELIAB_SHUTDOWN_DB:-parallax_reliab_shutdown}
+port=${RELIAB_SHUTDOWN_PORT:-8188}
+data=${REUTERS_DIR:-$root/../shared/data/reuters21578}
+base="http://127.0.0.1:$port"
+fresh_db "$db"
+start_app "$db" "$port" "$work/app.log"
+
+# 1. The server: 20 requests in flight, then SIGTERM.
+for i in $(seq 1 20); do
+  path=$([ $((i % 2)) = 0 ] && echo "/search?q=meddling+$i" || echo "/articles/$(( (i % 5) + 1 ))")
+  curl -s -o /dev/null --max-time 60 -w '%{http_code}\n' "$base$path" >"$work/inflight-$i" &
+done
+sleep 0.05
+t0=$(now_ms)
+kill -TERM "$app_pid"
+ready=$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' "$base/q/health/ready" || true)
+wait $(jobs -p | grep -v "^$app_pid$") 2>/dev/null || true
+codes=$(cat "$work"/inflight-* | sort | uniq -c | tr -s ' ' | tr '\n' ';')
+for _ in $(seq 1 300); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$app_pid" 2>/dev/null && fail "the app did not exit within 30 s of SIGTERM"
+exit_ms=$(( $(now_ms) - t0 ))
+echo "server: in-flight requests answered:${codes} readiness after SIGTERM: $ready; exited after ${exit_ms} ms"
+[ "$(grep -vc '^200$' "$work"/inflight-* | awk -F: '{s+=$2} END {print s}')" = 0 ] || fail "an in-flight request did not complete with 200"
+[ "$ready" = 503 ] || fail "readiness was not DOWN during the shutdown delay"
+
+# 2. The ingest: SIGTERM once a third of a 300-record batch is stored.
+input="$work/reuters"
+mkdir -p "$input"
+if [ -d "$data" ]; then
+  python3 - "$data" "$input/reut2-subset.sgm" <<'PY'
+import glob, re, sys
+recs = re.findall(rb"<REUTERS.*?</REUTERS>", open(sorted(glob.glob(sys.argv[1] + "/reut2-*.sgm"))[0], "rb").read(), re.S)[:300]
+open(sys.argv[2], "wb").write(b"\n".join(recs) + b"\n")
+PY
+else
+  synthetic_corpus "$input" 300
+fi
+before=$(psql_on "$db" -c "select count(*) from article")
+(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pg_port/$db" exec java -jar "$jar" ingest "$input" \
+   >"$work/ingest.out" 2>"$work/ingest.err") &
+ingest_pid=$!
+started_pids+=("$ingest_pid")
+until [ "$(psql_on "$db" -c "select count(*) from article")" -ge $((before + 90)) ]; do
+  kill -0 "$ingest_pid" 2>/dev/null || fail "the ingest ended before it could be stopped"
+  sleep 0.2
+done
+kill -TERM "$ingest_pid"
+set +e; wait "$ingest_pid"; status=$?; set -e
+read -r stored partial open_runs < <(psql_on "$db" -F ' ' -c "select (select count(*) from article) - $before,
+  (select count(*) from article a where not exists (select 1 from paragraph p where p.article_id = a.id)),
+  (select count(*) from ingest_run where finished_at is null)")
+echo "ingest: exit status $status, $stored articles stored before stopping; $(grep -h 'stopped\|Stopped' "$work/ingest.out" "$work/ingest.err" | head -n 2 | tr '\n' ' ')"
+[ "$status" = 3 ] || { tail -n 5 "$work/ingest.err" >&2; fail "the ingest did not report a shutdown stop (exit $status)"; }
+[ "$partial" = 0 ] || fail "$partial articles without paragraphs"
+[ "$open_runs" = 0 ] || fail "$open_runs ingest runs left open"
+db=$db parallax_cli ingest "$input" >"$work/rerun.out" 2>&1 || [ $? = 1 ] || fail "re-run failed"
+echo "re-run: $(tail -n 1 "$work/rerun.out")"
+grep -q "$stored unchanged (already present)" "$work/rerun.out" || fail "the re-run did not find the $stored stored articles"
+ok "graceful shutdown: in-flight requests completed, readiness DOWN, ingest stopped at an article boundary after $stored articles"
+[ "${RELIAB_KEEP_DB:-0}" = 1 ] || drop_db "$db"
