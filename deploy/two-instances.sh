@@ -173,6 +173,7 @@ check "instance B finds the new article (search API) and serves its text" served
 check "instance A serves the same article at the same address" served_by "$url_a"
 
 # --- An annotation written through A is read through B -------------------------------------------
+annotated_quote="Instance B never saw it arrive"
 # check runs each step in a subshell: what the next step needs goes through files in $work.
 annotate_through_a() {
   local token article_id body start annotation_iri
@@ -181,9 +182,10 @@ annotate_through_a() {
   article_id=$(curl -fsS "$url_a/api/search?q=$marker" | jq -r '.hits[0].articleId // empty')
   [ -n "$article_id" ] || { echo "search on A does not find marker $marker"; return 1; }
   body=$(curl -fsS -b "$jar" "$url_a/api/articles/$article_id" | jq -r '.body') || { echo "no article body from A"; return 1; }
-  start=$(jq -rn --arg b "$body" --arg q "marker $marker" '$b | index($q)')
-  [ "$start" != "null" ] || { echo "the marker is not in the stored body"; return 1; }
-  annotation_iri=$(jq -n --arg src "$url_a/articles/$article_id" --arg q "marker $marker" --argjson s "$start" \
+  # The line with the marker becomes the dek; the annotation quotes the body paragraph after it.
+  start=$(jq -rn --arg b "$body" --arg q "$annotated_quote" '$b | index($q)')
+  [ "$start" != "null" ] || { echo "the quoted sentence is not in the stored body"; return 1; }
+  annotation_iri=$(jq -n --arg src "$url_a/articles/$article_id" --arg q "$annotated_quote" --argjson s "$start" \
       '{"@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", visibility: "private",
         body: [{type: "TextualBody", value: "written through A"}, {type: "TextualBody", purpose: "tagging", value: "replica"}],
         target: {source: $src, selector: [{type: "TextQuoteSelector", exact: $q},
@@ -200,7 +202,7 @@ annotation_on_b() {
   id=$(cat "$work/annotation-id" 2>/dev/null) || { echo "no annotation was written through A"; return 1; }
   article_id=$(cat "$work/annotated-article")
   curl -fsS -b "$jar" "$url_b/api/annotations/$id" \
-    | jq -e --arg q "marker $marker" '.body[0].value == "written through A" and .target.selector[0].exact == $q' >/dev/null \
+    | jq -e --arg q "$annotated_quote" '.body[0].value == "written through A" and .target.selector[0].exact == $q' >/dev/null \
     || { echo "B does not return the annotation written through A"; return 1; }
   curl -fsS -b "$jar" "$url_b/articles/$article_id" | grep -qF "written through A" \
     || { echo "B's reader page lacks the annotation"; return 1; }
