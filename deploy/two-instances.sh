@@ -160,41 +160,51 @@ check "the editor uploads an article through instance A (POST /api/ingest)" uplo
 
 article_path=
 served_by() {
-  local url=$1
-  curl -fsS "$url/" > "$work/front.html"
-  grep -qF ">$headline</a>" "$work/front.html" || { echo "front page of $url lacks '$headline'"; return 1; }
-  article_path=$(grep -F ">$headline</a>" "$work/front.html" | grep -o 'href="/articles/[0-9]*"' | cut -d'"' -f2)
-  curl -fsS "$url$article_path" | grep -qF "marker $marker" || { echo "$url$article_path lacks the body"; return 1; }
+  local url=$1 id
+  # The front page lists stories; the article is found by its marker through the search API.
+  id=$(curl -fsS "$url/api/search?q=$marker" | jq -r '.hits[0].articleId // empty')
+  [ -n "$id" ] || { echo "search on $url does not find marker $marker"; return 1; }
+  article_path="/articles/$id"
+  curl -fsS "$url$article_path" > "$work/article.html"
+  grep -qF "$headline" "$work/article.html" || { echo "$url$article_path lacks the headline"; return 1; }
+  grep -qF "marker $marker" "$work/article.html" || { echo "$url$article_path lacks the body"; return 1; }
 }
-check "instance B lists the new article on its front page and serves its text" served_by "$url_b"
+check "instance B finds the new article (search API) and serves its text" served_by "$url_b"
 check "instance A serves the same article at the same address" served_by "$url_a"
 
 # --- An annotation written through A is read through B -------------------------------------------
-annotation_iri=
+annotated_quote="Instance B never saw it arrive"
+# check runs each step in a subshell: what the next step needs goes through files in $work.
 annotate_through_a() {
-  local token article_id body start
+  local token article_id body start annotation_iri
   token=$(curl -fsS -b "$jar" -c "$jar" "$url_a/login" | grep -o 'name="csrf-token" value="[^"]*"' | head -n 1 | cut -d'"' -f4)
   [ -n "$token" ] || { echo "no CSRF token on A's pages"; return 1; }
-  article_id=${article_path##*/}
+  article_id=$(curl -fsS "$url_a/api/search?q=$marker" | jq -r '.hits[0].articleId // empty')
+  [ -n "$article_id" ] || { echo "search on A does not find marker $marker"; return 1; }
   body=$(curl -fsS -b "$jar" "$url_a/api/articles/$article_id" | jq -r '.body') || { echo "no article body from A"; return 1; }
-  start=$(jq -rn --arg b "$body" --arg q "marker $marker" '$b | index($q)')
-  [ "$start" != "null" ] || { echo "the marker is not in the stored body"; return 1; }
-  annotation_iri=$(jq -n --arg src "$url_a/articles/$article_id" --arg q "marker $marker" --argjson s "$start" \
+  # The line with the marker becomes the dek; the annotation quotes the body paragraph after it.
+  start=$(jq -rn --arg b "$body" --arg q "$annotated_quote" '$b | index($q)')
+  [ "$start" != "null" ] || { echo "the quoted sentence is not in the stored body"; return 1; }
+  annotation_iri=$(jq -n --arg src "$url_a/articles/$article_id" --arg q "$annotated_quote" --argjson s "$start" \
       '{"@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", visibility: "private",
         body: [{type: "TextualBody", value: "written through A"}, {type: "TextualBody", purpose: "tagging", value: "replica"}],
         target: {source: $src, selector: [{type: "TextQuoteSelector", exact: $q},
                                           {type: "TextPositionSelector", start: $s, end: ($s + ($q | length))}]}}' \
     | curl -fsS -b "$jar" -c "$jar" -H "X-CSRF-TOKEN: $token" -H 'Content-Type: application/ld+json' \
         --data-binary @- "$url_a/api/annotations" | jq -er '.id') || { echo "POST /api/annotations on A failed"; return 1; }
+  echo "${annotation_iri##*/}" > "$work/annotation-id"
+  echo "$article_id" > "$work/annotated-article"
 }
 check "the editor annotates the article through instance A (POST /api/annotations)" annotate_through_a
 
 annotation_on_b() {
-  local id=${annotation_iri##*/}
+  local id article_id
+  id=$(cat "$work/annotation-id" 2>/dev/null) || { echo "no annotation was written through A"; return 1; }
+  article_id=$(cat "$work/annotated-article")
   curl -fsS -b "$jar" "$url_b/api/annotations/$id" \
-    | jq -e --arg q "marker $marker" '.body[0].value == "written through A" and .target.selector[0].exact == $q' >/dev/null \
+    | jq -e --arg q "$annotated_quote" '.body[0].value == "written through A" and .target.selector[0].exact == $q' >/dev/null \
     || { echo "B does not return the annotation written through A"; return 1; }
-  curl -fsS -b "$jar" "$url_b$article_path" | grep -qF "written through A" \
+  curl -fsS -b "$jar" "$url_b/articles/$article_id" | grep -qF "written through A" \
     || { echo "B's reader page lacks the annotation"; return 1; }
 }
 check "instance B returns that annotation (API and reader page)" annotation_on_b
