@@ -52,7 +52,17 @@
     }
   }
 
-  document.addEventListener('mouseover', function (e) { activate(passageOf(e.target)); });
+  // Scrolling (a jump link, keyboard focus) slides passages under a resting pointer, and the browser then fires
+  // mouseover at the same coordinates; only a pointer that really moved may take the highlight from focus.
+  var restX = null;
+  var restY = null;
+  document.addEventListener('mousemove', function (e) { restX = e.clientX; restY = e.clientY; });
+  document.addEventListener('mouseover', function (e) {
+    if (e.clientX === restX && e.clientY === restY) {
+      return;
+    }
+    activate(passageOf(e.target));
+  });
   document.addEventListener('focusin', function (e) { activate(passageOf(e.target)); });
   document.addEventListener('mouseleave', function () { activate(null); });
 })();
