@@ -35,6 +35,18 @@ class DatabaseOutageTests {
                 new PSQLException("Connection refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT))));
     }
 
+    /** Regression: the connection was killed while the transaction committed (seen on /stories/3). */
+    @Test
+    void aConnectionLostDuringCommitIsAnOutage() {
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException("Error trying to transactionCommit");
+        xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        jakarta.transaction.RollbackException rollback =
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        assertTrue(ErrorPages.isDatabaseOutage(new io.quarkus.arc.ArcUndeclaredThrowableException(
+                "Error invoking subclass method", rollback)));
+    }
+
     @Test
     void aFailingStatementIsNotAnOutage() {
         assertFalse(ErrorPages.isDatabaseOutage(new GenericJDBCException("bad",
