@@ -169,6 +169,36 @@ served_by() {
 check "instance B lists the new article on its front page and serves its text" served_by "$url_b"
 check "instance A serves the same article at the same address" served_by "$url_a"
 
+# --- An annotation written through A is read through B -------------------------------------------
+annotation_iri=
+annotate_through_a() {
+  local token article_id body start
+  token=$(curl -fsS -b "$jar" -c "$jar" "$url_a/login" | grep -o 'name="csrf-token" value="[^"]*"' | head -n 1 | cut -d'"' -f4)
+  [ -n "$token" ] || { echo "no CSRF token on A's pages"; return 1; }
+  article_id=${article_path##*/}
+  body=$(curl -fsS -b "$jar" "$url_a/api/articles/$article_id" | jq -r '.body') || { echo "no article body from A"; return 1; }
+  start=$(jq -rn --arg b "$body" --arg q "marker $marker" '$b | index($q)')
+  [ "$start" != "null" ] || { echo "the marker is not in the stored body"; return 1; }
+  annotation_iri=$(jq -n --arg src "$url_a/articles/$article_id" --arg q "marker $marker" --argjson s "$start" \
+      '{"@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", visibility: "private",
+        body: [{type: "TextualBody", value: "written through A"}, {type: "TextualBody", purpose: "tagging", value: "replica"}],
+        target: {source: $src, selector: [{type: "TextQuoteSelector", exact: $q},
+                                          {type: "TextPositionSelector", start: $s, end: ($s + ($q | length))}]}}' \
+    | curl -fsS -b "$jar" -c "$jar" -H "X-CSRF-TOKEN: $token" -H 'Content-Type: application/ld+json' \
+        --data-binary @- "$url_a/api/annotations" | jq -er '.id') || { echo "POST /api/annotations on A failed"; return 1; }
+}
+check "the editor annotates the article through instance A (POST /api/annotations)" annotate_through_a
+
+annotation_on_b() {
+  local id=${annotation_iri##*/}
+  curl -fsS -b "$jar" "$url_b/api/annotations/$id" \
+    | jq -e --arg q "marker $marker" '.body[0].value == "written through A" and .target.selector[0].exact == $q' >/dev/null \
+    || { echo "B does not return the annotation written through A"; return 1; }
+  curl -fsS -b "$jar" "$url_b$article_path" | grep -qF "written through A" \
+    || { echo "B's reader page lacks the annotation"; return 1; }
+}
+check "instance B returns that annotation (API and reader page)" annotation_on_b
+
 json_logs() {
   local line
   line=$(grep -m1 '^{' "$work/b.log") || { echo "no JSON line in B's log"; return 1; }
@@ -188,6 +218,5 @@ stop_a() {
 check "instance A stops gracefully on SIGTERM" stop_a
 check "instance B still serves the article after A is gone" served_by "$url_b"
 
-# Not covered yet: an annotation written through A read through B (annotations do not exist yet).
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -80,7 +80,7 @@ public class PasswordLoginProvider implements IdentityProvider<UsernamePasswordA
         if (user.isEmpty() || !matches) {
             throw new AuthenticationFailedException("wrong username or password");
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.get().username));
         for (String role : user.get().roles.split(",")) {

@@ -51,6 +51,18 @@ public final class ApiDtos {
             List<RelatedStory> related) {
     }
 
+    @Schema(description = "Merge another story into this one")
+    public record MergeRequest(
+            @Schema(description = "Id of the story whose articles move into this one; it is left empty", required = true)
+            Long story) {
+    }
+
+    @Schema(description = "Move some articles of this story into a new story")
+    public record SplitRequest(
+            @Schema(description = "Ids of the articles that leave: at least one, and not all", required = true)
+            List<Long> articles) {
+    }
+
     @Schema(description = "A span of an article's body")
     public record Span(long article, int start, int end, String text) {
     }

@@ -1,17 +1,27 @@
 package org.parallax.app.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import org.parallax.app.web.MissingResource;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parallax.app.web.MissingResource;
+import org.parallax.core.story.Story;
+import org.parallax.core.story.StoryService;
+import org.parallax.core.user.Accounts;
 
 @Path("/api/stories")
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,9 +31,13 @@ public class StoryResource {
     static final int MAX_PAGE_SIZE = 100;
 
     private final ApiReader reader;
+    private final StoryService editor;
+    private final SecurityIdentity identity;
 
-    public StoryResource(ApiReader reader) {
+    public StoryResource(ApiReader reader, StoryService editor, SecurityIdentity identity) {
         this.reader = reader;
+        this.editor = editor;
+        this.identity = identity;
     }
 
     @GET
@@ -48,6 +62,58 @@ public class StoryResource {
     @APIResponse(responseCode = "404", description = "No such story")
     public ApiDtos.StoryDetail story(@PathParam("id") long id) {
         return reader.story(id).orElseThrow(() -> new MissingResource("No story " + id));
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed(Accounts.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Editors: merge another story into this one",
+            description = "The other story's articles move here and the two are aligned together. The articles are "
+                    + "pinned: later automatic assignment never takes the merged story apart. Needs the CSRF token "
+                    + "in the X-CSRF-TOKEN header.")
+    @APIResponse(responseCode = "200", description = "The merged story")
+    @APIResponse(responseCode = "400", description = "No story given, or a story merged into itself")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    @APIResponse(responseCode = "403", description = "Not an editor, or no CSRF token")
+    @APIResponse(responseCode = "404", description = "No such story (either one)")
+    public ApiDtos.StoryDetail merge(@PathParam("id") long id, ApiDtos.MergeRequest request) {
+        if (request == null || request.story() == null) {
+            throw new BadRequest("give the story to merge in as {\"story\": id}");
+        }
+        edit(() -> editor.merge(id, request.story(), identity.getPrincipal().getName()));
+        return story(id);
+    }
+
+    @POST
+    @Path("/{id}/split")
+    @RolesAllowed(Accounts.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Editors: move some articles of this story into a new story",
+            description = "Each part is pinned: later automatic assignment never merges them again, nor splits "
+                    + "either. The two are listed as related. Needs the CSRF token in the X-CSRF-TOKEN header.")
+    @APIResponse(responseCode = "201", description = "The new story, holding the articles moved")
+    @APIResponse(responseCode = "400", description = "No articles, an article not in this story, or every article")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    @APIResponse(responseCode = "403", description = "Not an editor, or no CSRF token")
+    @APIResponse(responseCode = "404", description = "No such story")
+    public Response split(@PathParam("id") long id, ApiDtos.SplitRequest request) {
+        if (request == null || request.articles() == null || request.articles().isEmpty()
+                || request.articles().contains(null)) {
+            throw new BadRequest("give the articles to split off as {\"articles\": [id, ...]}");
+        }
+        long created = edit(() -> editor.split(id, request.articles(), identity.getPrincipal().getName())).id;
+        return Response.created(URI.create("/api/stories/" + created)).entity(story(created)).build();
+    }
+
+    private static Story edit(Supplier<Story> change) {
+        try {
+            return change.get();
+        } catch (StoryService.UnknownStory e) {
+            throw new MissingResource(e.getMessage());
+        } catch (StoryService.StoryEditRejected e) {
+            throw new BadRequest(e.getMessage());
+        }
     }
 
     @GET

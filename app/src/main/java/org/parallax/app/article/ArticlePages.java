@@ -9,6 +9,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.parallax.app.annotation.ReaderAnnotations;
+import org.parallax.app.annotation.Viewer;
 import org.parallax.app.story.ArticleInStory;
 import org.parallax.app.story.StoryCache;
 import org.parallax.app.web.MissingResource;
@@ -20,17 +22,23 @@ public class ArticlePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance article(ArticleView article, ArticleInStory inStory);
+        static native TemplateInstance article(ArticleView article, ArticleInStory inStory,
+                                               ReaderAnnotations.Panel annotations);
     }
 
     private final ArticleReader reader;
     private final SearchService search;
     private final StoryCache stories;
+    private final ReaderAnnotations annotations;
+    private final Viewer viewer;
 
-    public ArticlePages(ArticleReader reader, SearchService search, StoryCache stories) {
+    public ArticlePages(ArticleReader reader, SearchService search, StoryCache stories, ReaderAnnotations annotations,
+                        Viewer viewer) {
         this.reader = reader;
         this.search = search;
         this.stories = stories;
+        this.annotations = annotations;
+        this.viewer = viewer;
     }
 
     /**
@@ -42,14 +50,15 @@ public class ArticlePages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance article(@PathParam("id") long id, @QueryParam("q") String q) {
         ArticleView article = reader.find(id).orElseThrow(() -> new MissingResource("No article " + id));
+        ReaderAnnotations.Panel panel = annotations.panel(viewer.idOrNull(), viewer.name(), id);
         if (q != null && !q.isBlank()) {
             return Templates.article(article.withHighlights(search.highlightParagraphs(id, SearchQueryParser.parse(q))),
-                    null);
+                    null, panel);
         }
         Long storyId = article.storyId();
         ArticleInStory inStory = storyId == null ? null
                 : stories.get(storyId).filter(s -> s.member(id).isPresent()).map(s -> ArticleInStory.of(s, id)).orElse(null);
-        return Templates.article(article, inStory);
+        return Templates.article(article, inStory, panel);
     }
 
     /**

@@ -13,28 +13,44 @@ import org.parallax.ingest.extract.InputFiles;
 import org.parallax.ingest.pipeline.IngestListener;
 import org.parallax.ingest.pipeline.IngestPipeline;
 import org.parallax.ingest.pipeline.IngestSummary;
+import org.parallax.core.search.SearchWordWorker;
+import org.parallax.core.story.StoryAssignmentWorker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Read files and folders (text, HTML, RSS/Atom, WARC, JSON, JSON Lines, Reuters SGML) into "
                 + "PostgreSQL, one transaction per article.",
-                "Safe to interrupt and re-run: articles already stored are recognised and left unchanged."})
+                "Safe to interrupt and re-run: articles already stored are recognised and left unchanged.",
+                "New articles are grouped into stories after all of them are stored (reported separately); "
+                        + "articles not yet grouped when interrupted are grouped by the next run or a running server."})
 public class IngestCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to ingest.")
     List<Path> paths;
 
-    private final IngestPipeline pipeline;
+    @Option(names = "--defer-grouping", description = "Exit once the articles are stored and leave grouping them "
+            + "into stories to a running server (it picks up the queued articles within seconds).")
+    boolean deferGrouping;
 
-    public IngestCommand(IngestPipeline pipeline) {
+    private final IngestPipeline pipeline;
+    private final StoryAssignmentWorker grouping;
+    private final SearchWordWorker searchWords;
+
+    public IngestCommand(IngestPipeline pipeline, StoryAssignmentWorker grouping, SearchWordWorker searchWords) {
         this.pipeline = pipeline;
+        this.grouping = grouping;
+        this.searchWords = searchWords;
     }
 
     @Override
     public Integer call() {
         InputFiles inputs = new InputFiles(paths);
         String origin = paths.stream().map(Path::toString).collect(Collectors.joining(" "));
+        // Storing gets the CPU to itself; the follow-up work comes once everything is stored.
+        grouping.pause();
+        searchWords.pause();
         long started = System.nanoTime();
         IngestSummary summary;
         // A bar only where someone watches: System.console() is null when output is redirected or piped.
@@ -59,7 +75,31 @@ public class IngestCommand implements Callable<Integer> {
             System.err.println("Stopped by shutdown at an article boundary; run the same command again to finish.");
             return 3;
         }
+        long wordsStarted = System.nanoTime();
+        long counted = searchWords.drain();
+        System.out.printf("Added the words of %d article(s) to search suggestions in %.1f s%n", counted,
+                (System.nanoTime() - wordsStarted) / 1e9);
+        if (!deferGrouping) {
+            group();
+        }
         return summary.hasFailures() ? 1 : 0;
+    }
+
+    private void group() {
+        long pending = grouping.pending();
+        long started = System.nanoTime();
+        long grouped;
+        if (System.console() != null && pending > 0) {
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Grouping").setInitialMax(pending)
+                    .setUnit(" articles", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build()) {
+                grouped = grouping.drain(bar::stepBy);
+            }
+        } else {
+            grouped = grouping.drain();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("Grouped %d article(s) into stories in %.1f s (%.0f articles/s)%n", grouped, seconds,
+                grouped / Math.max(seconds, 1e-3));
     }
 
     /** Advances per file read and shows the running counts, which matter most inside one big archive. */
@@ -79,7 +119,8 @@ public class IngestCommand implements Callable<Integer> {
             switch (result.status()) {
                 case NEW -> created++;
                 case UNCHANGED -> unchanged++;
-                case NEAR_DUPLICATE -> nearDuplicates++;
+                // A revision is the updated version that used to be stored as a linked near-duplicate.
+                case NEAR_DUPLICATE, REVISED -> nearDuplicates++;
             }
             show();
         }

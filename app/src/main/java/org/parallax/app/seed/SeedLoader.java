@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 import org.parallax.app.ParallaxConfig;
 import org.parallax.core.article.ArticleText;
 import org.parallax.core.article.SourceDocument;
+import org.parallax.core.search.SearchWordWorker;
+import org.parallax.core.story.StoryAssignmentWorker;
 import org.parallax.ingest.extract.Input;
 import org.parallax.ingest.pipeline.IngestPipeline;
 import org.parallax.ingest.pipeline.IngestSummary;
@@ -23,10 +25,15 @@ public class SeedLoader {
 
     private final IngestPipeline pipeline;
     private final ParallaxConfig config;
+    private final StoryAssignmentWorker grouping;
+    private final SearchWordWorker searchWords;
 
-    public SeedLoader(IngestPipeline pipeline, ParallaxConfig config) {
+    public SeedLoader(IngestPipeline pipeline, ParallaxConfig config, StoryAssignmentWorker grouping,
+                      SearchWordWorker searchWords) {
         this.pipeline = pipeline;
         this.config = config;
+        this.grouping = grouping;
+        this.searchWords = searchWords;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -51,8 +58,15 @@ public class SeedLoader {
         return Optional.of(load());
     }
 
+    /**
+     * Stores the seeds and does their follow-up work (stories, search suggestions) before returning, so the
+     * first page served already shows them.
+     */
     public IngestSummary load() {
         List<Input> inputs = Seeds.all().stream().map(seed -> new Input(seed.origin(), seed.content())).toList();
-        return pipeline.ingest("seeds", inputs);
+        IngestSummary summary = pipeline.ingest("seeds", inputs);
+        grouping.drain();
+        searchWords.drain();
+        return summary;
     }
 }

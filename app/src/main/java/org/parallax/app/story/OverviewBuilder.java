@@ -30,9 +30,9 @@ final class OverviewBuilder {
         }
     }
 
-    StoryOverview build(List<StoryOverview.Related> related) {
+    StoryOverview build() {
         return new StoryOverview(story, Timelines.of(story.articles()), story.articles(), passageRows(), quoteRows(),
-                quotes(), related);
+                quotes());
     }
 
     /** A span of one article taking part in the matrix. */

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Snapshots of recently viewed stories. Every lookup first reads the story's version from the database (one
- * small query), so a replica never serves a story older than what another replica has ingested: a changed
- * story has a new version and is read again.
+ * Snapshots of recently viewed stories, correct across replicas. While {@link StoryChanges} is listening,
+ * a kept snapshot is served as it is: any change to the story, made by any replica, evicts it the moment
+ * the change commits. Otherwise each lookup first reads the story's version (one small query), and a
+ * changed story is read again.
  */
 @ApplicationScoped
 public class StoryCache {
@@ -16,6 +17,7 @@ public class StoryCache {
     private static final int CAPACITY = 256;
 
     private final StoryStore store;
+    private final StoryChanges changes;
     private final Map<Long, StoryData> snapshots = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, StoryData> eldest) {
@@ -23,27 +25,54 @@ public class StoryCache {
         }
     };
 
-    public StoryCache(StoryStore store) {
+    public StoryCache(StoryStore store, StoryChanges changes) {
         this.store = store;
+        this.changes = changes;
+        changes.subscribe(this::evict, this::clear);
     }
 
     public Optional<StoryData> get(long storyId) {
-        Optional<StoryData.StoryVersion> current = store.version(storyId);
-        if (current.isEmpty()) {
-            return Optional.empty();
-        }
+        // Read before anything else: a change notified after this point keeps the snapshot about to be read
+        // from being kept.
+        long generation = changes.generation();
+        boolean trusted = changes.listening();
+        StoryData cached;
         synchronized (snapshots) {
-            StoryData cached = snapshots.get(storyId);
-            if (cached != null && cached.version().equals(current.get())) {
+            cached = snapshots.get(storyId);
+        }
+        if (cached != null && trusted) {
+            return Optional.of(cached);
+        }
+        if (cached != null) {
+            Optional<StoryData.StoryVersion> current = store.version(storyId);
+            if (current.isEmpty()) {
+                evict(storyId);
+                return Optional.empty();
+            }
+            if (cached.version().equals(current.get())) {
                 return Optional.of(cached);
             }
         }
         Optional<StoryData> loaded = store.load(storyId);
         loaded.ifPresent(data -> {
             synchronized (snapshots) {
-                snapshots.put(storyId, data);
+                if (changes.generation() == generation) {
+                    snapshots.put(storyId, data);
+                }
             }
         });
         return loaded;
+    }
+
+    void evict(long storyId) {
+        synchronized (snapshots) {
+            snapshots.remove(storyId);
+        }
+    }
+
+    void clear() {
+        synchronized (snapshots) {
+            snapshots.clear();
+        }
     }
 }

@@ -21,7 +21,34 @@ public record StoryData(
         List<Member> articles,
         List<Link> links,
         List<Span> unique,
-        List<QuoteGroup> quotes) {
+        List<QuoteGroup> quotes,
+        Map<String, String> renderedParts) {
+
+    /** How many rendered parts (page bodies for different selections) one snapshot keeps at most. */
+    private static final int MAX_RENDERED = 64;
+
+    public StoryData(long id, String title, Instant firstPublished, Instant lastPublished, int outletCount,
+                     StoryVersion version, List<Member> articles, List<Link> links, List<Span> unique,
+                     List<QuoteGroup> quotes) {
+        this(id, title, firstPublished, lastPublished, outletCount, version, articles, links, unique, quotes,
+                new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /**
+     * A part of a page rendered from this snapshot, rendered once and kept as long as the snapshot: a new
+     * version of the story is a new snapshot, so nothing rendered from an old version is ever served.
+     */
+    public String rendered(String key, java.util.function.Supplier<String> render) {
+        String cached = renderedParts.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String fresh = render.get();
+        if (renderedParts.size() < MAX_RENDERED) {
+            renderedParts.putIfAbsent(key, fresh);
+        }
+        return fresh;
+    }
 
     /** What identifies one state of a story: any ingest that changes its articles or alignment changes it. */
     public record StoryVersion(Instant storyUpdatedAt, int articleCount, Instant articlesUpdatedAt) {

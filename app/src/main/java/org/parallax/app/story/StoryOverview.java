@@ -10,8 +10,7 @@ public record StoryOverview(
         List<StoryData.Member> matrixColumns,
         List<MatrixRow> passageRows,
         List<MatrixRow> quoteRows,
-        List<QuoteView> quotes,
-        List<Related> related) {
+        List<QuoteView> quotes) {
 
     /** A row of the coverage matrix: one passage (or quote) and how each article carries it. */
     public record MatrixRow(String label, String href, List<MatrixCell> cells) {

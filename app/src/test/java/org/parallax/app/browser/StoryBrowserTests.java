@@ -98,10 +98,10 @@ class StoryBrowserTests {
         jump.click();
         assertThat(page).hasURL(Pattern.compile("#" + target + "$"));
 
-        // Hover highlights the counterpart in the other column (compare.js).
+        // Focusing (or hovering) a passage highlights its counterpart in the other column (compare.js).
         Locator rebootPassage = reboot.locator("td[data-column=\"1\"] .passage[data-counterparts]",
                 new Locator.LocatorOptions().setHasText("reboot")).first();
-        rebootPassage.hover();
+        rebootPassage.focus();
         String counterpart = rebootPassage.getAttribute("data-counterparts").split(" ")[0];
         assertThat(page.locator("[data-passage=\"" + counterpart + "\"]").first())
                 .hasClass(Pattern.compile("is-counterpart"));

@@ -11,6 +11,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.parallax.app.annotation.AnnotationFixtures;
+import org.parallax.app.support.SeedArticles;
+import org.parallax.app.support.TestSessions;
 import org.parallax.ingest.extract.Input;
 import org.parallax.ingest.pipeline.IngestPipeline;
 
@@ -20,6 +23,12 @@ class MetricsTests {
 
     @Inject
     IngestPipeline pipeline;
+
+    @Inject
+    SeedArticles seeds;
+
+    @Inject
+    AnnotationFixtures fixtures;
 
     @Test
     void countsNewArticlesOnceAndEveryFailedInput() {
@@ -41,6 +50,23 @@ class MetricsTests {
         assertThat(again.unchanged()).isEqualTo(1);
         assertThat(counter("parallax_articles_ingested_total") - ingested).isEqualTo(1.0);
         assertThat(counter("parallax_ingest_failures_total") - failures).isEqualTo(1.0);
+    }
+
+    @Test
+    void countsAnnotationsCreatedOnceCommitted() {
+        double before = counter("parallax_annotations_created_total");
+        long article = seeds.idOf("002_eb18d5e91bb62d37.txt");
+        String body = fixtures.body(article);
+        String passage = body.substring(0, Math.min(40, body.indexOf("\n\n") > 0 ? body.indexOf("\n\n") : 40));
+        TestSessions.Session reader = TestSessions.reader();
+        reader.request().contentType("application/ld+json; charset=UTF-8")
+                .body(fixtures.annotationOn(article, passage, "counted", List.of(), "private"))
+                .post("/api/annotations").then().statusCode(201);
+        reader.request().contentType("application/ld+json; charset=UTF-8")
+                .body(AnnotationFixtures.annotationAt(article, "text this article does not contain", 0, null, List.of(),
+                        "private"))
+                .post("/api/annotations").then().statusCode(422);
+        assertThat(counter("parallax_annotations_created_total") - before).isEqualTo(1.0);
     }
 
     @Test

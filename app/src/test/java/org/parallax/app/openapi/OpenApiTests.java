@@ -13,7 +13,8 @@ class OpenApiTests {
     void describesTheHttpInterface() {
         get("/q/openapi").then().statusCode(200)
                 .body(containsString("title: Parallax API"))
-                .body(containsString("/articles/{id}:"));
+                .body(containsString("/articles/{id}:"))
+                .body(containsString("/api/annotations/{id}:"));
     }
 
     @Test

@@ -185,6 +185,37 @@ class StoryPagesTests {
     }
 
     @Test
+    void aChangeCommittedByAnotherReplicaReachesTheKeptStory() throws Exception {
+        long story = seeds.storyOf(NO_DEAL);
+        String path = "/stories/" + story;
+        String original = get(path).selectFirst("h1").text();
+        try {
+            // Straight through JDBC, as another replica's ingest would: this process's cache is not told directly.
+            updateTitle(story, "Talks collapsed (changed elsewhere)");
+            String seen = original;
+            for (int attempt = 0; attempt < 100 && !seen.equals("Talks collapsed (changed elsewhere)"); attempt++) {
+                Thread.sleep(100);
+                seen = get(path).selectFirst("h1").text();
+            }
+            assertThat(seen).isEqualTo("Talks collapsed (changed elsewhere)");
+        } finally {
+            updateTitle(story, original);
+        }
+    }
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    private void updateTitle(long story, String title) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection();
+             var update = connection.prepareStatement("update story set title = ? where id = ?")) {
+            update.setString(1, title);
+            update.setLong(2, story);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void pingAnswersWithoutTouchingTheDatabase() {
         given().when().get("/ping").then().statusCode(200).body(org.hamcrest.Matchers.equalTo("ok"));
     }

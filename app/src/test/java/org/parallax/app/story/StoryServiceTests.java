@@ -17,6 +17,7 @@ import org.parallax.core.article.ArticleDraft;
 import org.parallax.core.article.ArticleService;
 import org.parallax.core.article.ParagraphKind;
 import org.parallax.core.article.RawDocument;
+import org.parallax.core.story.StoryAssignmentWorker;
 import org.parallax.core.story.StoryEvent;
 
 /**
@@ -31,6 +32,9 @@ class StoryServiceTests {
     @Inject
     ArticleService articles;
 
+    @Inject
+    StoryAssignmentWorker grouping;
+
     private long store(String name, String headline, Instant publishedAt, String... paragraphs) {
         List<ArticleDraft.Block> blocks = java.util.Arrays.stream(paragraphs)
                 .map(text -> new ArticleDraft.Block(ParagraphKind.PARAGRAPH, text)).toList();
@@ -41,7 +45,9 @@ class StoryServiceTests {
         return articles.store(raw, draft).articleId();
     }
 
-    private static long storyOf(long articleId) {
+    /** Grouping runs behind storing; finish it first so the assertion sees the article's story. */
+    private long storyOf(long articleId) {
+        grouping.drain();
         return QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(articleId).story.id);
     }
 

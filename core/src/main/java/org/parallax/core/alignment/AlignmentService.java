@@ -40,6 +40,27 @@ public class AlignmentService {
     }
 
     public void refresh(Collection<Long> storyIds) {
+        refresh(storyIds, List.of());
+    }
+
+    /**
+     * @param moved articles that changed story: their links and aligned pairs with articles now in another
+     *     story are dropped (a later merge aligns such a pair again), the rest follow them to their story
+     */
+    public void refresh(Collection<Long> storyIds, Collection<Long> moved) {
+        if (!moved.isEmpty()) {
+            Long[] ids = moved.toArray(Long[]::new);
+            em.createNativeQuery("""
+                            delete from passage_link l using article a, article b
+                            where (l.article_a = any(?1) or l.article_b = any(?1))
+                              and a.id = l.article_a and b.id = l.article_b and a.story_id is distinct from b.story_id""")
+                    .setParameter(1, ids).executeUpdate();
+            em.createNativeQuery("""
+                            delete from aligned_pair p using article a, article b
+                            where (p.article_a = any(?1) or p.article_b = any(?1))
+                              and a.id = p.article_a and b.id = p.article_b and a.story_id is distinct from b.story_id""")
+                    .setParameter(1, ids).executeUpdate();
+        }
         for (long storyId : new HashSet<>(storyIds)) {
             refresh(storyId);
         }
@@ -49,9 +70,7 @@ public class AlignmentService {
         List<Object[]> rows = em.createQuery("select a.id, a.body from Article a where a.story.id = ?1 order by a.id",
                 Object[].class).setParameter(1, storyId).getResultList();
         List<Long> ids = rows.stream().map(row -> (Long) row[0]).toList();
-        // Links and pairs follow the articles: drop what now crosses stories, adopt what a merge brought in.
-        em.createQuery("delete from PassageLink l where l.storyId = ?1 and (l.articleA not in ?2 or l.articleB not in ?2)")
-                .setParameter(1, storyId).setParameter(2, ids.isEmpty() ? List.of(-1L) : ids).executeUpdate();
+        // Links follow the articles: a story adopts the links between its members that a merge or split brought.
         em.createQuery("delete from UniquePassage u where u.storyId = ?1 or u.articleId in ?2")
                 .setParameter(1, storyId).setParameter(2, ids.isEmpty() ? List.of(-1L) : ids).executeUpdate();
         em.createQuery("delete from QuoteGroup g where g.storyId = ?1").setParameter(1, storyId).executeUpdate();

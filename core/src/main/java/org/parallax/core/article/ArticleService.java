@@ -16,7 +16,8 @@ import org.parallax.core.outlet.OutletService;
 /**
  * Writes extracted articles. Each call is one transaction: an article is stored whole or not at all.
  * The same normalised body is the same article (nothing is written twice); a body close to a stored one
- * is written as its own article and linked to it ({@link NearDuplicates}).
+ * is written as its own article and linked to it ({@link NearDuplicates}); a changed body at the address
+ * of a stored article from the same outlet is a new revision of that article ({@link ArticleRevisions}).
  */
 @ApplicationScoped
 @Transactional
@@ -27,9 +28,11 @@ public class ArticleService {
     private final Event<ArticleStored> stored;
     private final EntityManager em;
     private final boolean durableCommits;
+    private final ArticleRevisions revisions;
 
     public ArticleService(OutletService outlets, NearDuplicates nearDuplicates, Event<ArticleStored> stored,
-                          EntityManager em, IngestConfig config) {
+                          EntityManager em, IngestConfig config, ArticleRevisions revisions) {
+        this.revisions = revisions;
         this.outlets = outlets;
         this.nearDuplicates = nearDuplicates;
         this.stored = stored;
@@ -48,6 +51,12 @@ public class ArticleService {
         if (!durableCommits) {
             // See IngestConfig#durableCommits: atomic per article, without waiting for the WAL flush.
             em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
+        }
+        // A changed body at a stored article's address is a new revision of it, not a new article.
+        Optional<StoreResult> revised = revisions.revise(draft, body, contentHash,
+                () -> sourceDocument(raw, Instant.now()));
+        if (revised.isPresent()) {
+            return revised.get();
         }
         Instant now = Instant.now();
         Article article = new Article();

@@ -13,7 +13,9 @@ public record StoreResult(Status status, long articleId, Long nearDuplicateOf) {
         /** The same normalised body was already stored: nothing changed. */
         UNCHANGED,
         /** A new article was written and linked to the stored article it nearly duplicates. */
-        NEAR_DUPLICATE
+        NEAR_DUPLICATE,
+        /** A stored article (same URL, same outlet) got a changed body: updated in place, old text kept. */
+        REVISED
     }
 
     public StoreResult(Status status, long articleId) {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.postgresql.PGStatement;
 
 /**
  * Finds the stored article a new one nearly duplicates, and records the new one's signature. Runs inside
@@ -99,12 +100,21 @@ public class NearDuplicates {
             throws SQLException {
         long bestId = 0;
         double bestSimilarity = 0;
-        // Signatures only: joining article here makes the planner scan it whole for every lookup.
-        try (PreparedStatement query = connection.prepareStatement(
-                "select article_id, minhash from article_signature where lsh_bands && ? limit ?")) {
+        // Signatures only: joining article here makes the planner scan it whole for every lookup. And no
+        // sequential scan at all: with a LIMIT, or on a generic plan made while the table was small, the
+        // planner prefers reading every signature to the GIN index (measured during a Reuters ingest: 124
+        // million rows read for 16,000 lookups, 10 ms and rising each). The three statements go in one round
+        // trip; the bound on candidates is the row limit, not a LIMIT the planner would see.
+        try (PreparedStatement query = connection.prepareStatement("""
+                select set_config('enable_seqscan', 'off', true);
+                select article_id, minhash from article_signature where lsh_bands && ?;
+                select set_config('enable_seqscan', 'on', true)""")) {
+            query.unwrap(PGStatement.class).setPrepareThreshold(0);
             query.setArray(1, connection.createArrayOf("bigint", boxed(signature.bands())));
-            query.setInt(2, MAX_CANDIDATES);
-            try (ResultSet rows = query.executeQuery()) {
+            query.setMaxRows(MAX_CANDIDATES);
+            query.execute();
+            query.getMoreResults();
+            try (ResultSet rows = query.getResultSet()) {
                 while (rows.next()) {
                     double similarity = signature.similarity(ints(rows.getArray(2)));
                     if (similarity >= THRESHOLD && similarity > bestSimilarity) {

@@ -94,9 +94,7 @@ public final class InMemoryStoryIndex implements StoryIndex {
 
     @Override
     public void relink(long articleId, Long linkedTo, double similarity) {
-        IndexedArticle a = articles.get(articleId);
-        articles.put(articleId, new IndexedArticle(a.articleId(), a.storyId(), a.publishedAt(), a.vector(),
-                a.quoteShingles(), linkedTo, similarity));
+        articles.put(articleId, articles.get(articleId).withLink(linkedTo, similarity));
     }
 
     @Override
@@ -113,8 +111,14 @@ public final class InMemoryStoryIndex implements StoryIndex {
                 members.remove(a.storyId());
             }
             members.computeIfAbsent(storyId, k -> new LinkedHashSet<>()).add(id);
-            articles.put(id, new IndexedArticle(id, storyId, a.publishedAt(), a.vector(), a.quoteShingles(),
-                    a.linkedTo(), a.linkSimilarity()));
+            articles.put(id, a.withStory(storyId));
+        }
+    }
+
+    @Override
+    public void pin(Collection<Long> articleIds, Long pin) {
+        for (long id : articleIds) {
+            articles.put(id, articles.get(id).withPin(pin));
         }
     }
 

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class JdbcStoryIndex implements StoryIndex {
 
+    /** The row of {@code story_feature} that counts the articles indexed (feature keys have a prefix and a colon). */
+    static final String ARTICLES = "#articles";
+
     private final Connection connection;
 
     JdbcStoryIndex(Connection connection) {
@@ -28,7 +31,8 @@ final class JdbcStoryIndex implements StoryIndex {
 
     @Override
     public int articleCount() {
-        return query("select count(*) from story_member", ps -> {
+        // A counter row rather than count(*): counting story_member would read the whole table per article.
+        return query("select document_count from story_feature where feature = '" + ARTICLES + "'", ps -> {
         }, rs -> rs.next() ? rs.getInt(1) : 0);
     }
 
@@ -101,7 +105,7 @@ final class JdbcStoryIndex implements StoryIndex {
         update("""
                 insert into story_feature (feature, document_count) select unnest(?::text[]), 1
                 on conflict (feature) do update set document_count = story_feature.document_count + 1""",
-                ps -> ps.setArray(1, texts(features)));
+                ps -> ps.setArray(1, texts(withCounter(features))));
         List<String> indexed = new ArrayList<>(article.quoteShingles());
         List<Double> weights = new ArrayList<>(article.quoteShingles().stream().map(s -> 0.0).toList());
         article.vector().entrySet().stream().limit(postings).forEach(entry -> {
@@ -143,17 +147,19 @@ final class JdbcStoryIndex implements StoryIndex {
     @Override
     public List<IndexedArticle> members(long storyId) {
         return query("""
-                select m.article_id, a.published_at, m.linked_to, m.link_similarity
+                select m.article_id, a.published_at, m.linked_to, m.link_similarity, m.pin
                 from article a join story_member m on m.article_id = a.id where a.story_id = ?""",
                 ps -> ps.setLong(1, storyId), rs -> {
                     List<IndexedArticle> result = new ArrayList<>();
                     while (rs.next()) {
                         Timestamp published = rs.getTimestamp(2);
                         Long linkedTo = nullable(rs, rs.getLong(3));
+                        double linkSimilarity = rs.getDouble(4);
+                        Long pin = nullable(rs, rs.getLong(5));
                         // Regrouping needs the links only; vectors stay in the table.
                         result.add(new IndexedArticle(rs.getLong(1), storyId,
                                 published == null ? null : published.toInstant(), Map.of(), List.of(), linkedTo,
-                                rs.getDouble(4)));
+                                linkSimilarity, pin));
                     }
                     return result;
                 });
@@ -171,6 +177,17 @@ final class JdbcStoryIndex implements StoryIndex {
     }
 
     @Override
+    public void pin(Collection<Long> articleIds, Long pin) {
+        if (articleIds.isEmpty()) {
+            return;
+        }
+        update("update story_member set pin = ? where article_id = any(?)", ps -> {
+            ps.setObject(1, pin);
+            ps.setArray(2, longs(articleIds));
+        });
+    }
+
+    @Override
     public long newStory() {
         return query("insert into story (title, created_at, updated_at) values ('', now(), now()) returning id",
                 ps -> {
@@ -178,6 +195,13 @@ final class JdbcStoryIndex implements StoryIndex {
                     rs.next();
                     return rs.getLong(1);
                 });
+    }
+
+    private static List<String> withCounter(Collection<String> features) {
+        List<String> all = new ArrayList<>(features.size() + 1);
+        all.addAll(features);
+        all.add(ARTICLES);
+        return all;
     }
 
     private static Long nullable(ResultSet rs, long value) throws SQLException {

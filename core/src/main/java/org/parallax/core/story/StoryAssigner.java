@@ -3,6 +3,7 @@ package org.parallax.core.story;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,14 +42,16 @@ public final class StoryAssigner {
     }
 
     public Assignment assign(long articleId, Instant publishedAt, ArticleFeatures features) {
-        Map<String, Double> vector = vector(features);
+        Map<String, Integer> frequencies = index.documentFrequencies(features.counts().keySet());
+        int documents = index.articleCount() + 1;
+        Map<String, Double> vector = vector(features, frequencies, documents);
         Set<String> quoteShingles = new LinkedHashSet<>();
         for (String feature : features.counts().keySet()) {
             if (feature.startsWith(FeatureExtractor.QUOTE)) {
                 quoteShingles.add(feature);
             }
         }
-        List<StoryIndex.Neighbour> neighbours = index.neighbours(lookup(vector), quoteShingles, settings.neighbours());
+        List<StoryIndex.Neighbour> neighbours = index.neighbours(lookup(vector, frequencies, documents), quoteShingles, settings.neighbours());
         Map<Long, Map<String, Double>> vectors =
                 index.vectors(neighbours.stream().map(StoryIndex.Neighbour::articleId).toList());
         Map<Long, Double> similarity = new HashMap<>();
@@ -85,7 +88,7 @@ public final class StoryAssigner {
         }
         long provisional = index.newStory();
         index.add(new StoryIndex.IndexedArticle(articleId, provisional, publishedAt, vector, quoteShingles, linkedTo,
-                linkSimilarity), features.counts().keySet(), settings.vectorSize());
+                linkSimilarity, null), features.counts().keySet(), settings.vectorSize());
         for (StoryIndex.Neighbour neighbour : switched) {
             index.relink(neighbour.articleId(), articleId, similarity.get(neighbour.articleId()));
         }
@@ -106,6 +109,32 @@ public final class StoryAssigner {
                 regrouping.split, related, sameStory);
     }
 
+    /**
+     * An editor merges story {@code from} into {@code into}: its articles move, and every article of the
+     * merged story is pinned, so that later arrivals never take it apart again.
+     *
+     * @return the articles that moved
+     */
+    public List<Long> mergeStories(long into, long from, long pin) {
+        List<Long> moving = index.members(from).stream().map(StoryIndex.IndexedArticle::articleId).toList();
+        index.move(moving, into);
+        index.pin(index.members(into).stream().map(StoryIndex.IndexedArticle::articleId).toList(), pin);
+        return moving;
+    }
+
+    /**
+     * An editor moves some articles of a story into a new story: they are pinned together, and the rest with
+     * another pin, so that later arrivals neither merge the two parts again nor split either of them.
+     */
+    public void splitStory(long story, Collection<Long> articles, long newStory, long splitPin, long restPin) {
+        Set<Long> leaving = new HashSet<>(articles);
+        List<Long> staying = index.members(story).stream().map(StoryIndex.IndexedArticle::articleId)
+                .filter(id -> !leaving.contains(id)).toList();
+        index.move(leaving, newStory);
+        index.pin(leaving, splitPin);
+        index.pin(staying, restPin);
+    }
+
     private record Regrouping(Assignment.Kind kind, long storyId, List<Long> merged, Map<Long, List<Long>> changed,
             List<Long> split, Map<Long, Long> storyOf) {
     }
@@ -122,12 +151,22 @@ public final class StoryAssigner {
             }
         }
         UnionFind groups = new UnionFind();
+        Map<Long, Long> firstOfPin = new HashMap<>();
         for (StoryIndex.IndexedArticle node : nodes.values()) {
-            groups.add(node.articleId());
-            if (node.linkedTo() != null && nodes.containsKey(node.linkedTo())) {
-                groups.union(node.articleId(), node.linkedTo());
+            groups.add(node.articleId(), node.pin());
+            if (node.pin() != null) {
+                Long first = firstOfPin.putIfAbsent(node.pin(), node.articleId());
+                if (first != null) {
+                    groups.union(node.articleId(), first);
+                }
             }
         }
+        // Strongest links first, so that where an editor's pins keep two groups apart, the weaker link gives way.
+        nodes.values().stream()
+                .filter(node -> node.linkedTo() != null && nodes.containsKey(node.linkedTo()))
+                .sorted(Comparator.comparingDouble(StoryIndex.IndexedArticle::linkSimilarity).reversed()
+                        .thenComparingLong(StoryIndex.IndexedArticle::articleId))
+                .forEach(node -> groups.union(node.articleId(), node.linkedTo()));
         Map<Long, List<StoryIndex.IndexedArticle>> components = new LinkedHashMap<>();
         for (StoryIndex.IndexedArticle node : nodes.values()) {
             components.computeIfAbsent(groups.find(node.articleId()), k -> new ArrayList<>()).add(node);
@@ -223,8 +262,10 @@ public final class StoryAssigner {
 
     /** Unit tf-idf vector of word and name features, strongest first; sublinear term frequency. */
     Map<String, Double> vector(ArticleFeatures features) {
-        Map<String, Integer> frequencies = index.documentFrequencies(features.counts().keySet());
-        int documents = index.articleCount() + 1;
+        return vector(features, index.documentFrequencies(features.counts().keySet()), index.articleCount() + 1);
+    }
+
+    private Map<String, Double> vector(ArticleFeatures features, Map<String, Integer> frequencies, int documents) {
         List<Map.Entry<String, Double>> weights = new ArrayList<>(features.counts().size());
         for (Map.Entry<String, Integer> entry : features.counts().entrySet()) {
             String feature = entry.getKey();
@@ -245,22 +286,35 @@ public final class StoryAssigner {
         return vector;
     }
 
-    private Map<String, Double> lookup(Map<String, Double> vector) {
+    /**
+     * The strongest features of the vector, leaving out those too common to tell candidates apart: in a
+     * large corpus their posting lists ("march", "mln", "said") are the bulk of the lookup's cost and add
+     * little to the ranking, and the exact cosine that follows still counts them.
+     */
+    private Map<String, Double> lookup(Map<String, Double> vector, Map<String, Integer> frequencies, int documents) {
+        double common = Math.max(settings.commonFloor(), settings.commonShare() * documents);
         Map<String, Double> query = new LinkedHashMap<>();
         for (Map.Entry<String, Double> entry : vector.entrySet()) {
             if (query.size() == settings.lookupFeatures()) {
                 break;
             }
-            query.put(entry.getKey(), entry.getValue());
+            if (frequencies.getOrDefault(entry.getKey(), 0) <= common) {
+                query.put(entry.getKey(), entry.getValue());
+            }
         }
         return query;
     }
 
+    /** Connected groups; a group holds at most one editor pin, and a union that would join two is refused. */
     private static final class UnionFind {
         private final Map<Long, Long> parent = new HashMap<>();
+        private final Map<Long, Long> pinOfRoot = new HashMap<>();
 
-        void add(long id) {
+        void add(long id, Long pin) {
             parent.putIfAbsent(id, id);
+            if (pin != null) {
+                pinOfRoot.put(id, pin);
+            }
         }
 
         long find(long id) {
@@ -273,8 +327,20 @@ public final class StoryAssigner {
         }
 
         void union(long a, long b) {
-            add(b);
-            parent.put(find(a), find(b));
+            long rootA = find(a);
+            long rootB = find(b);
+            if (rootA == rootB) {
+                return;
+            }
+            Long pinA = pinOfRoot.get(rootA);
+            Long pinB = pinOfRoot.get(rootB);
+            if (pinA != null && pinB != null && !pinA.equals(pinB)) {
+                return;
+            }
+            parent.put(rootA, rootB);
+            if (pinB == null && pinA != null) {
+                pinOfRoot.put(rootB, pinA);
+            }
         }
     }
 }

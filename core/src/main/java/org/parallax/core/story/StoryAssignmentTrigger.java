@@ -3,29 +3,30 @@ package org.parallax.core.story;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.jboss.logging.Logger;
 import org.parallax.core.article.ArticleStored;
 
 /**
- * Assigns each newly stored article to a story once its transaction has committed. A failure is logged and
- * leaves the article stored but ungrouped: ingest must not lose an article because grouping failed.
+ * Hands each newly stored article to story assignment without making the storing transaction wait for it:
+ * the article is queued inside its own transaction (so a committed article is always grouped eventually)
+ * and the background {@link StoryAssignmentWorker} is woken once that transaction has committed. A grouping
+ * failure leaves the article stored and queued: ingest never loses an article because grouping failed.
  */
 @ApplicationScoped
 public class StoryAssignmentTrigger {
 
-    private static final Logger LOG = Logger.getLogger(StoryAssignmentTrigger.class);
+    private final StoryAssignmentQueue queue;
+    private final StoryAssignmentWorker worker;
 
-    private final StoryService stories;
+    public StoryAssignmentTrigger(StoryAssignmentQueue queue, StoryAssignmentWorker worker) {
+        this.queue = queue;
+        this.worker = worker;
+    }
 
-    public StoryAssignmentTrigger(StoryService stories) {
-        this.stories = stories;
+    void onStoring(@Observes ArticleStored stored) {
+        queue.enqueue(stored.articleId());
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleStored stored) {
-        try {
-            stories.assign(stored.articleId());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "article %d: story assignment failed", stored.articleId());
-        }
+        worker.wake();
     }
 }

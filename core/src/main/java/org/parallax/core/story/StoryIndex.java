@@ -51,10 +51,30 @@ public interface StoryIndex {
     long newStory();
 
     /**
+     * Fixes articles together, as an editor decided: articles with the same pin always share a story, and
+     * articles with different pins never do, whatever links later arrivals make. Null removes the pin.
+     */
+    void pin(Collection<Long> articleIds, Long pin);
+
+    /**
      * An indexed article and its link to the most similar article (null when none is close enough).
+     *
+     * @param pin the editor decision that fixes its membership (see {@link #pin}), null when none
      */
     record IndexedArticle(long articleId, long storyId, Instant publishedAt, Map<String, Double> vector,
-            Collection<String> quoteShingles, Long linkedTo, double linkSimilarity) {
+            Collection<String> quoteShingles, Long linkedTo, double linkSimilarity, Long pin) {
+
+        IndexedArticle withStory(long story) {
+            return new IndexedArticle(articleId, story, publishedAt, vector, quoteShingles, linkedTo, linkSimilarity, pin);
+        }
+
+        IndexedArticle withLink(Long to, double similarity) {
+            return new IndexedArticle(articleId, storyId, publishedAt, vector, quoteShingles, to, similarity, pin);
+        }
+
+        IndexedArticle withPin(Long value) {
+            return new IndexedArticle(articleId, storyId, publishedAt, vector, quoteShingles, linkedTo, linkSimilarity, value);
+        }
     }
 
     /** An indexed article close to a query. */

@@ -5,12 +5,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 import org.parallax.core.alignment.AlignmentService;
 import org.parallax.core.article.Article;
 
@@ -23,6 +27,8 @@ import org.parallax.core.article.Article;
 @ApplicationScoped
 @Transactional
 public class StoryService {
+
+    private static final Logger LOG = Logger.getLogger(StoryService.class);
 
     /** Key of the PostgreSQL advisory lock that serialises story assignment. */
     private static final long ASSIGNMENT_LOCK = 0x5354_4f52_5931L;
@@ -40,7 +46,8 @@ public class StoryService {
     /** Puts a stored article into a story and realigns the stories that changed. Idempotent. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Assignment> assign(long articleId) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, ASSIGNMENT_LOCK).getSingleResult();
+        long started = System.nanoTime();
+        lock();
         if (((Number) em.createNativeQuery("select count(*) from story_member where article_id = ?1")
                 .setParameter(1, articleId).getSingleResult()).longValue() > 0) {
             return Optional.empty();
@@ -56,8 +63,9 @@ public class StoryService {
         String body = (String) row[2];
         Instant publishedAt = (Instant) row[3];
         ArticleFeatures extracted = features.extract((Boolean) row[1] ? null : (String) row[0], body, (String) row[4]);
-        Assignment assignment = em.unwrap(Session.class).doReturningWork(connection ->
-                new StoryAssigner(new JdbcStoryIndex(connection), settings).assign(articleId, publishedAt, extracted));
+        long grouping = System.nanoTime();
+        Assignment assignment = withAssigner(assigner -> assigner.assign(articleId, publishedAt, extracted));
+        grouping = System.nanoTime() - grouping;
         record(articleId, assignment);
         alignment.storeQuotes(articleId, body);
         Set<Long> touched = new LinkedHashSet<>(assignment.changed().keySet());
@@ -67,8 +75,149 @@ public class StoryService {
         for (long story : touched) {
             refreshSummary(story);
         }
-        alignment.refresh(touched);
+        List<Long> moved = assignment.changed().values().stream().flatMap(List::stream).toList();
+        alignment.refresh(touched, moved);
+        LOG.debugf("article %d %s story %d: grouping %.1f ms, in all %.1f ms", articleId,
+                assignment.kind().name().toLowerCase(Locale.ROOT), assignment.storyId(), grouping / 1e6,
+                (System.nanoTime() - started) / 1e6);
         return Optional.of(assignment);
+    }
+
+    /**
+     * Redoes what was derived from an article's text after it got a new revision: its quotes, and every
+     * passage link and pair involving it, then the story's alignment. An article not yet in a story is assigned.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void realign(long articleId) {
+        lock();
+        List<?> story = em.createNativeQuery("select story_id from article where id = ?1 and story_id is not null")
+                .setParameter(1, articleId).getResultList();
+        if (story.isEmpty()) {
+            assign(articleId);
+            return;
+        }
+        long storyId = ((Number) story.get(0)).longValue();
+        em.createNativeQuery("delete from quote where article_id = ?1").setParameter(1, articleId).executeUpdate();
+        em.createNativeQuery("delete from passage_link where article_a = ?1 or article_b = ?1")
+                .setParameter(1, articleId).executeUpdate();
+        em.createNativeQuery("delete from aligned_pair where article_a = ?1 or article_b = ?1")
+                .setParameter(1, articleId).executeUpdate();
+        String body = (String) em.createNativeQuery("select body from article where id = ?1")
+                .setParameter(1, articleId).getSingleResult();
+        alignment.storeQuotes(articleId, body);
+        refreshSummary(storyId);
+        alignment.refresh(List.of(storyId));
+    }
+
+    /**
+     * An editor merges story {@code fromId} into {@code intoId}. All their articles are pinned together: later
+     * arrivals may join the merged story but never take it apart.
+     *
+     * @return the merged story
+     * @throws UnknownStory when either story does not exist or has no articles
+     * @throws StoryEditRejected when both are the same story
+     */
+    public Story merge(long intoId, long fromId, String editor) {
+        lock();
+        Story into = existing(intoId);
+        Story from = existing(fromId);
+        if (into.id.equals(from.id)) {
+            throw new StoryEditRejected("a story cannot be merged into itself");
+        }
+        StoryEvent event = StoryEvent.record(intoId, StoryEvent.Kind.MERGED, null, fromId, editor);
+        StoryEvent.record(fromId, StoryEvent.Kind.MERGED, null, intoId, editor);
+        em.flush();
+        List<Long> moved = withAssigner(assigner -> assigner.mergeStories(intoId, fromId, event.id));
+        em.createNativeQuery("update story set merged_into = ?1 where id = ?2")
+                .setParameter(1, intoId).setParameter(2, fromId).executeUpdate();
+        moveRelations(fromId, intoId);
+        refreshSummary(intoId);
+        refreshSummary(fromId);
+        alignment.refresh(List.of(intoId, fromId), moved);
+        em.refresh(into);
+        return into;
+    }
+
+    /**
+     * An editor moves some articles of a story into a new story. Each part is pinned: later arrivals never
+     * merge the two again, nor split either of them. The two are shown as related.
+     *
+     * @return the new story, holding the articles moved
+     * @throws UnknownStory when the story does not exist or has no articles
+     * @throws StoryEditRejected when no article is given, one is not in the story, or all of them are
+     */
+    public Story split(long storyId, Collection<Long> articleIds, String editor) {
+        lock();
+        Story story = existing(storyId);
+        Set<Long> leaving = new LinkedHashSet<>(articleIds);
+        if (leaving.isEmpty()) {
+            throw new StoryEditRejected("no articles given to split off");
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> members = em.createNativeQuery("select id from article where story_id = ?1")
+                .setParameter(1, storyId).getResultList();
+        Set<Long> memberIds = new HashSet<>();
+        members.forEach(id -> memberIds.add(id.longValue()));
+        List<Long> strangers = leaving.stream().filter(id -> !memberIds.contains(id)).toList();
+        if (!strangers.isEmpty()) {
+            throw new StoryEditRejected("not articles of story " + storyId + ": " + strangers);
+        }
+        if (leaving.size() == memberIds.size()) {
+            throw new StoryEditRejected("splitting off every article would leave story " + storyId + " empty");
+        }
+        Story created = new Story();
+        created.title = "";
+        created.createdAt = Instant.now();
+        created.updatedAt = created.createdAt;
+        created.persist();
+        StoryEvent rest = StoryEvent.record(storyId, StoryEvent.Kind.SPLIT, null, created.id, editor);
+        StoryEvent founded = StoryEvent.record(created.id, StoryEvent.Kind.FOUNDED, null, storyId, editor);
+        em.flush();
+        withAssigner(assigner -> {
+            assigner.splitStory(storyId, leaving, created.id, founded.id, rest.id);
+            return null;
+        });
+        Number closest = (Number) em.createNativeQuery("""
+                        select max(m.link_similarity) from story_member m join article a on a.id = m.article_id
+                        join article b on b.id = m.linked_to
+                        where (a.story_id = ?1 and b.story_id = ?2) or (a.story_id = ?2 and b.story_id = ?1)""")
+                .setParameter(1, storyId).setParameter(2, created.id).getSingleResult();
+        if (closest != null) {
+            relate(storyId, created.id, closest.doubleValue());
+        }
+        refreshSummary(storyId);
+        refreshSummary(created.id);
+        alignment.refresh(List.of(storyId, created.id), List.copyOf(leaving));
+        em.refresh(story);
+        em.refresh(created);
+        return created;
+    }
+
+    private Story existing(long id) {
+        return find(id).orElseThrow(() -> new UnknownStory(id));
+    }
+
+    private void lock() {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, ASSIGNMENT_LOCK).getSingleResult();
+    }
+
+    private <T> T withAssigner(java.util.function.Function<StoryAssigner, T> work) {
+        return em.unwrap(Session.class).doReturningWork(connection ->
+                work.apply(new StoryAssigner(new JdbcStoryIndex(connection), settings)));
+    }
+
+    /** No story with this id, or one whose articles were all merged elsewhere. */
+    public static final class UnknownStory extends RuntimeException {
+        public UnknownStory(long id) {
+            super("No story " + id);
+        }
+    }
+
+    /** An editor's merge or split that cannot be carried out as asked. */
+    public static final class StoryEditRejected extends RuntimeException {
+        public StoryEditRejected(String message) {
+            super(message);
+        }
     }
 
     private void record(long articleId, Assignment assignment) {
@@ -87,12 +236,15 @@ public class StoryService {
         for (Map.Entry<Long, Double> related : assignment.related().entrySet()) {
             relate(storyId, related.getKey(), related.getValue());
         }
-        // Centrality: the sum of a member's similarities to the others it was compared with.
-        double total = 0;
-        for (Map.Entry<Long, Double> entry : assignment.similarities().entrySet()) {
-            total += entry.getValue();
-            em.createNativeQuery("update story_member set centrality = centrality + ?1 where article_id = ?2")
-                    .setParameter(1, entry.getValue()).setParameter(2, entry.getKey()).executeUpdate();
+        // Centrality: the sum of a member's similarities to the others it was compared with (one statement).
+        Map<Long, Double> similarities = assignment.similarities();
+        double total = similarities.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (!similarities.isEmpty()) {
+            em.createNativeQuery("""
+                            update story_member m set centrality = m.centrality + s.add
+                            from unnest(?1, ?2) as s(article_id, add) where m.article_id = s.article_id""")
+                    .setParameter(1, similarities.keySet().toArray(Long[]::new))
+                    .setParameter(2, similarities.values().toArray(Double[]::new)).executeUpdate();
         }
         em.createNativeQuery("update story_member set centrality = ?1 where article_id = ?2")
                 .setParameter(1, total).setParameter(2, articleId).executeUpdate();
@@ -136,6 +288,18 @@ public class StoryService {
                               from article a where a.story_id = ?1) agg
                         where s.id = ?1""")
                 .setParameter(1, storyId).executeUpdate();
+    }
+
+    /** Stored articles not yet in a story (assignment failed or has not run yet), oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> ungrouped(long afterId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                        select a.id from article a where a.id > ?1
+                        and not exists (select 1 from story_member m where m.article_id = a.id)
+                        order by a.id limit ?2""")
+                .setParameter(1, afterId).setParameter(2, limit).getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

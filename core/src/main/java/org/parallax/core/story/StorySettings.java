@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param vectorSize features of an article entered in the inverted index (the strongest by tf-idf)
  * @param lookupFeatures features of a new article used to look up candidates
  * @param neighbours candidates examined per new article
+ * @param commonShare a feature in more than this share of the articles ...
+ * @param commonFloor ... and in more than this many is not used to look candidates up (see
+ *     {@link StoryAssigner}); the floor keeps small corpora, where every share is large, unaffected
  * @param sameTime publication gap within which dates do not matter
  * @param timeScale beyond {@code sameTime}, similarity decays by e for each such span
  */
@@ -29,10 +32,12 @@ public record StorySettings(
         int vectorSize,
         int lookupFeatures,
         int neighbours,
+        double commonShare,
+        int commonFloor,
         Duration sameTime,
         Duration timeScale) {
 
     public static StorySettings defaults() {
-        return new StorySettings(0.16, 0.5, 0.10, 0.2, 1.5, 150, 60, 50, Duration.ofDays(3), Duration.ofDays(10));
+        return new StorySettings(0.16, 0.5, 0.10, 0.2, 1.5, 150, 60, 50, 0.02, 200, Duration.ofDays(3), Duration.ofDays(10));
     }
 }

@@ -45,10 +45,21 @@ public class LoginThrottle {
         count("ip:" + address, ADDRESS_ATTEMPTS);
     }
 
-    /** A correct password clears the account's count (the address keeps its own). */
-    public void succeeded(String username) {
+    /**
+     * A correct password clears the account's count and takes back this attempt from the address's count:
+     * the address limit is against guessing, and the people behind one office or campus address who log in
+     * successfully must not lock each other out. The address keeps the count of its failures.
+     */
+    public void succeeded(String username, String address) {
         em.createNativeQuery("delete from login_throttle where subject = :user")
                 .setParameter("user", "user:" + Accounts.normalizeUsername(username))
+                .executeUpdate();
+        em.createNativeQuery("""
+                        update login_throttle set attempts = greatest(attempts - 1, 0),
+                          locked_until = case when attempts - 1 < :limit then null else locked_until end
+                        where subject = :ip""")
+                .setParameter("ip", "ip:" + address)
+                .setParameter("limit", ADDRESS_ATTEMPTS)
                 .executeUpdate();
     }
 

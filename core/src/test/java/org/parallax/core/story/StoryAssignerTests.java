@@ -77,6 +77,77 @@ class StoryAssignerTests {
         assertThat(bridge.merged()).hasSize(1);
     }
 
+    private static final String HARVEST = "The wheat harvest in Kansas failed after the drought; farmers asked the "
+            + "governor for emergency aid and the legislature met on Tuesday to vote on relief for farmers.";
+    private static final String FLOOD = "The Missouri river flooded the Kansas farmland; the governor declared an "
+            + "emergency and the national guard moved sandbags to protect the levees near Topeka.";
+    private static final String BRIDGE = "Kansas farmers lost the wheat harvest to the drought and then the Missouri "
+            + "river flooded the farmland; the governor declared an emergency, asked the legislature for relief and "
+            + "the national guard moved sandbags to protect the levees near Topeka after the drought.";
+    private static final String BRIDGE_AND_FLOOD = BRIDGE + " The Missouri river flooded more farmland near Topeka "
+            + "and the national guard moved more sandbags to the levees as the river flooded.";
+
+    /** Harvest (1) and flood (2) bridged by 3 into one story, then article 2 moved out as an editor would. */
+    private long splitOffTheFlood(boolean pinned) {
+        assigner.assign(1, null, text(HARVEST));
+        assigner.assign(2, null, text(FLOOD));
+        assigner.assign(3, null, text(BRIDGE));
+        long story = index.storyOf(1);
+        assertThat(index.storyOf(2)).isEqualTo(story);
+        long fresh = index.newStory();
+        if (pinned) {
+            assigner.splitStory(story, List.of(2L), fresh, 100, 101);
+        } else {
+            index.move(List.of(2L), fresh);
+        }
+        return fresh;
+    }
+
+    @Test
+    void anArticleSplitOffByAnEditorIsNotMergedBackByLaterArrivals() {
+        long flood = splitOffTheFlood(true);
+        Assignment next = assigner.assign(4, null, text(BRIDGE_AND_FLOOD));
+        assertThat(index.storyOf(2)).isEqualTo(flood);
+        assertThat(index.storyOf(1)).isEqualTo(index.storyOf(3)).isNotEqualTo(flood);
+        assertThat(next.merged()).isEmpty();
+    }
+
+    @Test
+    void withoutTheEditorsPinTheSameArrivalMergesTheSplitPartsAgain() {
+        // The control for the test above: the arrival does bridge the two parts when nothing pins them.
+        long flood = splitOffTheFlood(false);
+        assigner.assign(4, null, text(BRIDGE_AND_FLOOD));
+        assertThat(index.storyOf(2)).isEqualTo(index.storyOf(1));
+        assertThat(index.storyOf(2)).isNotEqualTo(flood);
+    }
+
+    @Test
+    void storiesMergedByAnEditorStayTogetherWhenAnArticleJoinsOneSide() {
+        assigner.assign(1, null, text(HARVEST));
+        assigner.assign(2, null, text(FLOOD));
+        long harvest = index.storyOf(1);
+        assertThat(index.storyOf(2)).isNotEqualTo(harvest);
+        assertThat(assigner.mergeStories(harvest, index.storyOf(2), 200)).containsExactly(2L);
+        assertThat(index.storyOf(2)).isEqualTo(harvest);
+        // Nothing links the flood to the harvest: only the editor's pin keeps it in the story.
+        Assignment next = assigner.assign(5, null, text("Kansas farmers say the wheat harvest failed in the "
+                + "drought and ask the governor and the legislature for emergency relief for farmers."));
+        assertThat(next.storyId()).isEqualTo(harvest);
+        assertThat(index.storyOf(2)).isEqualTo(harvest);
+        assertThat(next.split()).isEmpty();
+    }
+
+    @Test
+    void withoutThePinAnArrivalUndoesAMergeThatNoLinkSupports() {
+        assigner.assign(1, null, text(HARVEST));
+        assigner.assign(2, null, text(FLOOD));
+        long harvest = index.storyOf(1);
+        index.move(List.of(2L), harvest);
+        assigner.assign(5, null, text("Kansas farmers say the wheat harvest failed in the "
+                + "drought and ask the governor and the legislature for emergency relief for farmers."));
+        assertThat(index.storyOf(2)).isNotEqualTo(index.storyOf(1));
+    }
+
     @Test
     void unrelatedArticlesFoundStoriesOfTheirOwn() {
         seed("000", null);

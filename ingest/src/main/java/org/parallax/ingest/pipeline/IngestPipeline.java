@@ -226,7 +226,8 @@ public class IngestPipeline {
             switch (stored.status()) {
                 case NEW -> created++;
                 case UNCHANGED -> unchanged++;
-                case NEAR_DUPLICATE -> nearDuplicates++;
+                // A revision is the updated version that used to be stored as a linked near-duplicate.
+                case NEAR_DUPLICATE, REVISED -> nearDuplicates++;
             }
             listener.stored(stored);
         }

@@ -110,7 +110,9 @@ public final class WarcArticleReader {
             return ExtractionResult.failed(page.target(), page.problem());
         }
         try {
-            ArticleDraft draft = html.extract(page.target(), page.payload(), page.target());
+            // The HTTP header's charset outranks a <meta> declaration, as in a browser.
+            ArticleDraft draft = html.extractArticle(page.target(), page.payload(), page.target(), page.charset())
+                    .draft();
             DraftBuilder builder = DraftBuilder.from(draft).url(page.target());
             if (draft.publishedAt() == null && page.captured() != null) {
                 builder.publishedAt(page.captured()).unwarn(Warnings.NO_DATE).warn(Warnings.CAPTURE_DATE);

@@ -104,4 +104,28 @@ class WarcArticleReaderTests {
         assertThat(results).last().satisfies(r -> assertThat(r.error()).startsWith(cut + ": malformed WARC after"));
     }
 
+    @Test
+    void httpHeaderCharsetDecodesAPageThatDeclaresNone() throws Exception {
+        // Windows-1251 Cyrillic with no <meta charset>: only the HTTP header says how to read the bytes.
+        String title = "Путин предложил договор о невмешательстве в выборы";
+        String body = ("<p>Президент России предложил Соединённым Штатам обменяться гарантиями невмешательства "
+                + "в выборы и внутренние дела друг друга, сообщил Кремль в пятницу.</p>").repeat(4);
+        String html = "<!DOCTYPE html><html lang=\"ru\"><head><title>" + title + "</title></head><body><article><h1>"
+                + title + "</h1>" + body + "</article></body></html>";
+        Path warc = dir.resolve("cyrillic.warc");
+        try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE), WarcCompression.NONE)) {
+            writer.write(Fixtures.response("https://example.ru/news/1", Instant.parse("2020-09-25T16:00:00Z"), 200,
+                    "text/html; charset=windows-1251", html.getBytes(java.nio.charset.Charset.forName("windows-1251"))));
+        }
+
+        List<ExtractionResult> results = Extraction.standard().extract(Input.ofFile(warc));
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.article().headline()).isEqualTo(title);
+            assertThat(result.article().paragraphs()).first().satisfies(paragraph ->
+                    assertThat(paragraph.text()).startsWith("Президент России предложил"));
+            assertThat(result.raw().charset()).isEqualTo("windows-1251");
+        });
+    }
 }

@@ -1,0 +1,127 @@
+package org.parallax.app.annotation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.parallax.app.support.SeedArticles;
+import org.parallax.app.support.TestSessions;
+
+/** The server-rendered side: /me/annotations, its forms, the conflict page, import, and /search. */
+@QuarkusTest
+class AnnotationPagesTests {
+
+    @Inject
+    SeedArticles seeds;
+
+    @Inject
+    AnnotationFixtures fixtures;
+
+    private long create(TestSessions.Session session, String sentence, String note, List<String> tags) {
+        long article = seeds.idOf("000_ed82de3322cf4176.txt");
+        String iri = session.request().contentType("application/ld+json; charset=UTF-8")
+                .body(fixtures.annotationOn(article, sentence, note, tags, "private"))
+                .post("/api/annotations").then().statusCode(201).extract().jsonPath().getString("id");
+        return Long.parseLong(iri.substring(iri.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void pagesSendVisitorsToTheLoginPage() {
+        given().redirects().follow(false).get("/me/annotations").then().statusCode(303)
+                .header("Location", endsWith("/login"));
+    }
+
+    @Test
+    void myAnnotationsSearchFilterAndTagCloud() {
+        TestSessions.Session alice = TestSessions.reader();
+        String word = "zebra" + UUID.randomUUID().toString().substring(0, 6);
+        create(alice, AnnotationApiTests.SENTENCE, "About the " + word + " question", List.of("alpha", "shared-tag"));
+        create(alice, "Stop your meddling first.", "Another note", List.of("beta", "shared-tag"));
+
+        alice.request().get("/me/annotations").then().statusCode(200)
+                .body(containsString("tag-cloud__tag--5\" href=\"/me/annotations?tag=shared-tag\""))
+                .body(containsString("About the " + word))
+                .body(containsString("Another note"));
+        alice.request().get("/me/annotations?q=" + word).then().statusCode(200)
+                .body(containsString("About the " + word)).body(not(containsString("Another note")));
+        alice.request().get("/me/annotations?tag=beta").then().statusCode(200)
+                .body(containsString("Another note")).body(not(containsString("About the " + word)));
+        alice.request().get("/search?q=" + word).then().statusCode(200)
+                .body(containsString("In your annotations")).body(containsString("About the " + word));
+        TestSessions.reader().request().get("/search?q=" + word).then().statusCode(200)
+                .body(not(containsString("About the " + word)));
+    }
+
+    @Test
+    void aStaleFormEditShowsBothVersionsAndOverwritesNothing() {
+        TestSessions.Session alice = TestSessions.reader();
+        long id = create(alice, AnnotationApiTests.SENTENCE, "original", List.of());
+        alice.request().formParam("version", 0).formParam("note", "edited in window one").formParam("tags", "a")
+                .formParam("visibility", "private").redirects().follow(false)
+                .post("/me/annotations/" + id + "/edit").then().statusCode(303);
+        alice.request().formParam("version", 0).formParam("note", "edited in window two").formParam("tags", "b")
+                .formParam("visibility", "private")
+                .post("/me/annotations/" + id + "/edit").then().statusCode(409)
+                .body(containsString("Saved version 1"))
+                .body(containsString("edited in window one"))
+                .body(containsString("edited in window two"));
+        alice.request().get("/api/annotations/" + id).then().body("body[0].value", org.hamcrest.Matchers.equalTo("edited in window one"));
+    }
+
+    @Test
+    void deleteAndRestoreThroughTheForms() {
+        TestSessions.Session alice = TestSessions.reader();
+        long id = create(alice, AnnotationApiTests.SENTENCE, "short-lived " + id(), List.of());
+        alice.request().redirects().follow(false).post("/me/annotations/" + id + "/delete").then().statusCode(303);
+        alice.request().get("/me/annotations").then().body(containsString("Recently deleted"))
+                .body(containsString("/me/annotations/" + id + "/restore"));
+        alice.request().redirects().follow(false).post("/me/annotations/" + id + "/restore").then().statusCode(303);
+        alice.request().get("/api/annotations/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void importFormReportsWhatItDid() {
+        TestSessions.Session alice = TestSessions.reader();
+        create(alice, AnnotationApiTests.SENTENCE, "to be exported", List.of("x"));
+        byte[] export = alice.request().get("/me/annotations/export.jsonld").then().statusCode(200)
+                .header("Content-Disposition", containsString("attachment")).extract().asByteArray();
+        TestSessions.Session bob = TestSessions.reader();
+        bob.request().multiPart("file", "export.jsonld", export, "application/ld+json")
+                .post("/me/annotations/import").then().statusCode(200)
+                .body(containsString("1 annotations read: 1 imported"));
+        bob.request().multiPart("file", "broken.json", "{not json".getBytes(StandardCharsets.UTF_8), "application/json")
+                .post("/me/annotations/import").then().statusCode(400).body(containsString("not a JSON file"));
+        bob.request().get("/me/annotations/export.md").then().statusCode(200).body(containsString("to be exported"));
+    }
+
+    @Test
+    void anAnnotationOnAnAlignedPassageIsOfferedOnItsCounterparts() {
+        long article = seeds.idOf("000_ed82de3322cf4176.txt");
+        long[] link = fixtures.linkFrom(article);
+        String exact = fixtures.body(article).substring((int) link[0], (int) link[1]);
+        TestSessions.Session alice = TestSessions.reader();
+        String note = "Seen everywhere " + id();
+        alice.request().contentType("application/ld+json; charset=UTF-8")
+                .body(AnnotationFixtures.annotationAt(article, exact, (int) link[0], note, List.of(), "shared"))
+                .post("/api/annotations").then().statusCode(201);
+
+        String page = TestSessions.reader().request().get("/articles/" + link[2]).then().statusCode(200)
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(page)
+                .contains("From the linked passage in <a href=\"/articles/" + article)
+                .contains(note)
+                .contains("data-on-article=\"" + link[2] + "\"");
+        alice.request().get("/articles/" + link[2]).then().body(containsString(note));
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,43 @@
+package org.parallax.core.story;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.parallax.core.queue.BackgroundDrain;
+
+/**
+ * Groups queued articles ({@link StoryAssignmentQueue}) on a background thread, so that storing an article
+ * never waits for story assignment; at startup it finishes whatever an earlier process left queued.
+ * {@link #drain} does the same synchronously: the {@code ingest} command uses it to finish grouping before
+ * it exits, the seed loader and tests to see stories deterministically. One article per step, in
+ * article order.
+ */
+@Singleton
+public class StoryAssignmentWorker extends BackgroundDrain {
+
+    private final StoryAssignmentQueue queue;
+
+    public StoryAssignmentWorker(StoryAssignmentQueue queue) {
+        super("story-assignment", 0);
+        this.queue = queue;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    @Override
+    protected int step(boolean draining) {
+        return queue.assignNext(draining).isPresent() ? 1 : 0;
+    }
+
+    /** Articles waiting to be grouped. */
+    public long pending() {
+        return queue.pending();
+    }
+}
