@@ -102,6 +102,10 @@ public class ErrorPages {
         if (t instanceof SQLException sql && isOutageState(sql.getSQLState())) {
             return true;
         }
+        // Agroal's pool exhaustion is a plain SQLException without SQLState: busy, not broken, so 503 too.
+        if (t instanceof SQLException && t.getMessage() != null && t.getMessage().contains("acquisition timeout")) {
+            return true;
+        }
         for (Throwable suppressed : t.getSuppressed()) {
             if (isDatabaseOutage(suppressed, seen)) {
                 return true;

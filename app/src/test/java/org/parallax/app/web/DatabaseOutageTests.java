@@ -47,6 +47,13 @@ class DatabaseOutageTests {
                 "Error invoking subclass method", rollback)));
     }
 
+    /** Regression (load harness, 100 users): an exhausted pool was answered 500. */
+    @Test
+    void anExhaustedPoolIsAnOutage() {
+        assertTrue(ErrorPages.isDatabaseOutage(new GenericJDBCException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!"))));
+    }
+
     @Test
     void aFailingStatementIsNotAnOutage() {
         assertFalse(ErrorPages.isDatabaseOutage(new GenericJDBCException("bad",
