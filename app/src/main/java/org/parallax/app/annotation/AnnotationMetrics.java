@@ -2,12 +2,15 @@ package org.parallax.app.annotation;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.parallax.core.annotation.AnnotationCreated;
 
 /** {@code parallax_annotations_created_total} on {@code /q/metrics}: annotations this process wrote. */
+// Created at start so the counters are scraped as 0 before anything happened, not missing.
+@Startup
 @ApplicationScoped
 public class AnnotationMetrics {
 

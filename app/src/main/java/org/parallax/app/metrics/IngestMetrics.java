@@ -2,6 +2,7 @@ package org.parallax.app.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -11,6 +12,8 @@ import org.parallax.core.article.ArticleStored;
  * The ingest counters on {@code /q/metrics}. They count what this process ingested (seeds, uploads);
  * an {@code ingest} command or CronJob is a process of its own, and its totals live in {@code ingest_run}.
  */
+// Created at start so the counters are scraped as 0 before anything happened, not missing.
+@Startup
 @ApplicationScoped
 public class IngestMetrics {
 

@@ -21,6 +21,7 @@ import org.parallax.core.article.ArticleDraft;
 import org.parallax.core.article.ArticleService;
 import org.parallax.core.article.ParagraphKind;
 import org.parallax.core.article.RawDocument;
+import org.parallax.core.story.StoryAssignmentWorker;
 import org.parallax.core.story.StoryEvent;
 
 /**
@@ -36,6 +37,9 @@ class StoryEditingApiTests {
 
     @Inject
     ArticleService articles;
+
+    @Inject
+    StoryAssignmentWorker grouping;
 
     /**
      * Made-up words standing for one event's places, people and things, drawn afresh for every test: the
@@ -79,7 +83,10 @@ class StoryEditingApiTests {
                 0.9, List.of());
         RawDocument raw = new RawDocument(String.join("\n", texts).getBytes(StandardCharsets.UTF_8), "text/plain",
                 "UTF-8", source);
-        return articles.store(raw, draft).articleId();
+        long id = articles.store(raw, draft).articleId();
+        // Grouping follows ingest in the background; the editing tests start from a grouped article.
+        grouping.drain();
+        return id;
     }
 
     private static String nonce() {

@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.parallax.core.alignment.AlignmentService;
@@ -201,7 +202,7 @@ public class StoryService {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, ASSIGNMENT_LOCK).getSingleResult();
     }
 
-    private <T> T withAssigner(java.util.function.Function<StoryAssigner, T> work) {
+    private <T> T withAssigner(Function<StoryAssigner, T> work) {
         return em.unwrap(Session.class).doReturningWork(connection ->
                 work.apply(new StoryAssigner(new JdbcStoryIndex(connection), settings)));
     }
@@ -291,7 +292,6 @@ public class StoryService {
     }
 
     /** Stored articles not yet in a story (assignment failed or has not run yet), oldest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> ungrouped(long afterId, int limit) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
