@@ -40,6 +40,8 @@ db=$ref parallax_cli ingest "$input" >"$work/ref.out" 2>"$work/ref.err" || [ $? 
 ref_articles=$(psql_on "$ref" -c "select count(*) from article")
 echo "reference run: $(tail -n 1 "$work/ref.out")"
 kill_at=$(( ref_articles / 2 ))
+# Exact repeats inside the input are "already present" in any run (Reuters has a few).
+ref_repeats=$(sed -nE 's/.* ([0-9]+) unchanged \(already present\).*/\1/p' <<<"$(tail -n 1 "$work/ref.out")")
 
 fresh_db "$db"
 # The schema exists before the timed run starts, so "halfway" is counted in articles, not start-up time.
@@ -81,13 +83,13 @@ missing=$(comm -3 <(psql_on "$db" -c "select content_hash from article order by 
                   <(psql_on "$ref" -c "select content_hash from article order by 1") | wc -l)
 echo "after re-run: $articles articles (reference $ref_articles), $paragraphs paragraphs (reference $ref_paragraphs),"\
      "duplicate articles $dupes (reference $ref_dupes), articles without paragraphs $partial, content hashes differing $missing,"\
-     "already present per summary $present (committed before the kill $at_kill)"
+     "already present per summary $present (committed before the kill $at_kill + repeats inside the input $ref_repeats)"
 [ "$partial_at_kill" = 0 ] || fail "$partial_at_kill articles without paragraphs after the kill"
 [ "$articles" = "$ref_articles" ] || fail "article count differs from the uninterrupted run"
 [ "$paragraphs" = "$ref_paragraphs" ] || fail "paragraph count differs from the uninterrupted run"
 [ "$dupes" = "$ref_dupes" ] || fail "the crash and re-run duplicated articles"
 [ "$partial" = 0 ] || fail "$partial articles without paragraphs"
 [ "$missing" = 0 ] || fail "$missing articles differ from the uninterrupted run"
-[ "$present" = "$at_kill" ] || fail "the summary reports $present already present, $at_kill were committed"
+[ "$present" = "$((at_kill + ref_repeats))" ] || fail "the summary reports $present already present; $at_kill were committed and the input repeats $ref_repeats"
 ok "crash during ingest: killed at $at_kill/$ref_articles, re-run completed, 0 duplicates, 0 partial articles, $present reported already present"
 [ "${RELIAB_KEEP_DB:-0}" = 1 ] || { drop_db "$db"; drop_db "$ref"; }

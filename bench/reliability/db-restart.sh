@@ -57,7 +57,8 @@ import sys
 log, t_stop, t_up = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 rows = [l.split() for l in open(log) if l.strip()]
 rows = [(int(t), p, int(c), float(s)) for t, p, c, s in rows]
-during = [r for r in rows if t_stop <= r[0] and r[0] + r[3] * 1000 < t_up - 200]
+# A second of margin after the stop command returns: sessions may still be closing.
+during = [r for r in rows if t_stop + 1000 <= r[0] and r[0] + r[3] * 1000 < t_up - 200]
 after = [r for r in rows if r[0] >= t_up]
 slowest = max((r[3] for r in during), default=0)
 codes = sorted({(r[1], r[2]) for r in during})

@@ -66,8 +66,9 @@ import os, random, sys
 out, n = sys.argv[1], int(sys.argv[2])
 os.makedirs(out, exist_ok=True)
 rng = random.Random(21578)
-words = ("harbour grain tariff minister council shipping dollar yen crude export import bank rate bond "
-         "strike union port wheat coffee cocoa sugar copper gold reserve budget deficit quarter profit").split()
+# A large made-up vocabulary, so that the articles are unrelated and do not all join one story.
+words = sorted({"".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+                for _ in range(20000)})
 for i in range(n):
     paras = [" ".join(rng.choice(words) for _ in range(40)).capitalize() + "." for _ in range(rng.randint(3, 8))]
     with open(os.path.join(out, "article-%05d.txt" % i), "w") as f:

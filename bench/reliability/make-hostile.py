@@ -29,10 +29,17 @@ ARTICLE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{
 <p class="byline">By Jane Doe</p>{paragraphs}</article><footer>Copyright Example News</footer></body></html>"""
 
 
+VOCABULARY = ("harbour grain tariff minister council shipping dollar yen crude export import bank rate bond "
+              "strike union port wheat coffee cocoa sugar copper gold reserve budget deficit quarter profit "
+              "senate court election pipeline refinery airline merger lawsuit drought harvest").split()
+
+
 def article(i):
-    paragraphs = "".join("<p>Paragraph %d of hostile sample %d says that the harbour authority met on Tuesday "
-                         "to discuss dredging, tariffs and the grain terminal, officials said.</p>" % (p, i)
-                         for p in range(12))
+    # Each sample its own text: near-identical copies would all join one story, and aligning a story of
+    # dozens of copies is a (slow) story-size test, not a hostile-input one.
+    words = random.Random(i)
+    paragraphs = "".join("<p>%s.</p>" % " ".join(words.choice(VOCABULARY) for _ in range(30)).capitalize()
+                         for _ in range(12))
     return ARTICLE.format(title="Hostile sample %d: harbour talks resume" % i, day=1 + i % 9, paragraphs=paragraphs)
 
 

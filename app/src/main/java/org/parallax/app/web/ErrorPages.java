@@ -84,19 +84,34 @@ public class ErrorPages {
     }
 
     static boolean isDatabaseOutage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+        return isDatabaseOutage(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /**
+     * Walks causes and suppressed exceptions: a connection killed during commit surfaces as a
+     * RollbackException whose XAException (with the PostgreSQL error) is only a suppressed exception.
+     */
+    private static boolean isDatabaseOutage(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t) || seen.size() > 64) {
+            return false;
+        }
+        if (t instanceof java.sql.SQLTransientConnectionException
+                || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql && isOutageState(sql.getSQLState())) {
+            return true;
+        }
+        // Agroal's pool exhaustion is a plain SQLException without SQLState: busy, not broken, so 503 too.
+        if (t instanceof SQLException && t.getMessage() != null && t.getMessage().contains("acquisition timeout")) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isDatabaseOutage(suppressed, seen)) {
                 return true;
-            }
-            if (t instanceof SQLException sql && isOutageState(sql.getSQLState())) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
-        return false;
+        return isDatabaseOutage(t.getCause(), seen);
     }
 
     /**

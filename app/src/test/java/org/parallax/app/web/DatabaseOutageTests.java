@@ -35,6 +35,25 @@ class DatabaseOutageTests {
                 new PSQLException("Connection refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT))));
     }
 
+    /** Regression: the connection was killed while the transaction committed (seen on /stories/3). */
+    @Test
+    void aConnectionLostDuringCommitIsAnOutage() {
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException("Error trying to transactionCommit");
+        xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        jakarta.transaction.RollbackException rollback =
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        assertTrue(ErrorPages.isDatabaseOutage(new io.quarkus.arc.ArcUndeclaredThrowableException(
+                "Error invoking subclass method", rollback)));
+    }
+
+    /** Regression (load harness, 100 users): an exhausted pool was answered 500. */
+    @Test
+    void anExhaustedPoolIsAnOutage() {
+        assertTrue(ErrorPages.isDatabaseOutage(new GenericJDBCException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!"))));
+    }
+
     @Test
     void aFailingStatementIsNotAnOutage() {
         assertFalse(ErrorPages.isDatabaseOutage(new GenericJDBCException("bad",
