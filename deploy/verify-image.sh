@@ -175,14 +175,23 @@ step "Seeded front page"
 pm run --rm --no-healthcheck --network host -v "$repo/seeds/src/main/resources/seeds:/seeds:ro,Z" "$app_image" extract --json /seeds \
   > "$work/seeds.jsonl"
 [ "$(wc -l < "$work/seeds.jsonl")" -eq 5 ] || fail "expected 5 seed extractions, got $(wc -l < "$work/seeds.jsonl")"
+# The front page lists stories: the seeds make two (the 2020 coverage and the 2017 talks), holding all five
+# seed headlines between them, and each story's title is on the page.
 curl -fsS "$url/" > "$work/front.html"
-grep -q '5 articles' "$work/front.html" || fail "front page does not count 5 articles"
+grep -q '2 stories' "$work/front.html" || fail "front page does not count 2 stories"
+curl -fsS "$url/api/stories?size=100" > "$work/stories.json"
 while IFS= read -r headline; do
-  grep -qF ">$headline</a>" "$work/front.html" || fail "front page lacks seed headline: $headline"
-done < <(jq -r '.headline | gsub("&";"&amp;") | gsub("<";"&lt;") | gsub(">";"&gt;") | gsub("\"";"&quot;") | gsub("'"'"'";"&#39;")' "$work/seeds.jsonl")
-first_article=$(grep -o 'href="/articles/[0-9]*"' "$work/front.html" | head -1 | cut -d'"' -f2)
+  jq -e --arg h "$headline" '[.stories[].articles[].headline] | index($h) != null' "$work/stories.json" >/dev/null \
+    || fail "no story holds seed headline: $headline"
+done < <(jq -r '.headline' "$work/seeds.jsonl")
+while IFS= read -r title; do
+  grep -qF ">$title</a>" "$work/front.html" || fail "front page lacks story title: $title"
+done < <(jq -r '.stories[].title | gsub("&";"&amp;") | gsub("<";"&lt;") | gsub(">";"&gt;") | gsub("\"";"&quot;") | gsub("'"'"'";"&#39;")' "$work/stories.json")
+first_story=$(grep -o 'href="/stories/[0-9]*"' "$work/front.html" | head -1 | cut -d'"' -f2)
+curl -fsS "$url$first_story" > "$work/story.html" || fail "$first_story does not open"
+first_article=$(grep -o 'href="/articles/[0-9]*"' "$work/story.html" | head -1 | cut -d'"' -f2)
 curl -fsS -o /dev/null "$url$first_article" || fail "$first_article does not open"
-echo "front page lists the 5 seed headlines; $first_article opens"
+echo "front page lists the 2 seed stories holding the 5 seed headlines; $first_story and $first_article open"
 
 step "Operations endpoints"
 curl -fsS "$url/q/metrics" > "$work/metrics.txt"
