@@ -38,10 +38,12 @@ echo "input: $input ($(cat "$input"/* | grep -c '<REUTERS ' || ls "$input" | wc 
 fresh_db "$ref"
 db=$ref parallax_cli ingest "$input" >"$work/ref.out" 2>"$work/ref.err" || [ $? = 1 ] || fail "reference ingest failed: $(tail -n 3 "$work/ref.err")"
 ref_articles=$(psql_on "$ref" -c "select count(*) from article")
-echo "reference run: $(tail -n 1 "$work/ref.out")"
+# The summary is the "Ingested ..." line; grouping and search-word lines follow it.
+summary_of() { grep -m 1 '^Ingested ' "$1"; }
+echo "reference run: $(summary_of "$work/ref.out")"
 kill_at=$(( ref_articles / 2 ))
 # Exact repeats inside the input are "already present" in any run (Reuters has a few).
-ref_repeats=$(sed -nE 's/.* ([0-9]+) unchanged \(already present\).*/\1/p' <<<"$(tail -n 1 "$work/ref.out")")
+ref_repeats=$(sed -nE 's/.* ([0-9]+) unchanged \(already present\).*/\1/p' <<<"$(summary_of "$work/ref.out")")
 
 fresh_db "$db"
 # The schema exists before the timed run starts, so "halfway" is counted in articles, not start-up time.
@@ -68,7 +70,7 @@ partial_at_kill=$(psql_on "$db" -c "select count(*) from article a where not exi
 echo "killed (SIGKILL) after ${killed_at} s with $at_kill of $ref_articles articles committed; articles without paragraphs then: $partial_at_kill"
 
 db=$db parallax_cli ingest "$input" >"$work/rerun.out" 2>"$work/rerun.err" || [ $? = 1 ] || fail "re-run failed: $(tail -n 3 "$work/rerun.err")"
-summary=$(tail -n 1 "$work/rerun.out")
+summary=$(summary_of "$work/rerun.out")
 echo "re-run: $summary"
 present=$(sed -nE 's/.* ([0-9]+) unchanged \(already present\).*/\1/p' <<<"$summary")
 
