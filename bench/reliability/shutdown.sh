@@ -64,7 +64,15 @@ echo "ingest: exit status $status, $stored articles stored before stopping; $(gr
 [ "$partial" = 0 ] || fail "$partial articles without paragraphs"
 [ "$open_runs" = 0 ] || fail "$open_runs ingest runs left open"
 db=$db parallax_cli ingest "$input" >"$work/rerun.out" 2>&1 || [ $? = 1 ] || fail "re-run failed"
-echo "re-run: $(tail -n 1 "$work/rerun.out")"
-grep -q "$stored unchanged (already present)" "$work/rerun.out" || fail "the re-run did not find the $stored stored articles"
+rerun=$(grep -m 1 '^Ingested ' "$work/rerun.out")
+echo "re-run: $rerun"
+# The re-run finds every stored article again (plus the input's own exact repeats) and adds only the rest
+# (new articles, and near-duplicates, which are stored and linked).
+rerun_new=$(sed -nE 's/.*: ([0-9]+) new,.*/\1/p' <<<"$rerun")
+rerun_near=$(sed -nE 's/.* ([0-9]+) near-duplicate.*/\1/p' <<<"$rerun")
+rerun_present=$(sed -nE 's/.* ([0-9]+) unchanged \(already present\).*/\1/p' <<<"$rerun")
+total=$(( $(psql_on "$db" -c "select count(*) from article") - before ))
+[ -n "$rerun_new" ] && [ "$((stored + rerun_new + rerun_near))" = "$total" ] && [ "$rerun_present" -ge "$stored" ] \
+  || fail "the re-run did not finish the batch on top of the $stored stored articles ($rerun_new new, $rerun_near near-duplicate, $rerun_present already present, $total in all)"
 ok "graceful shutdown: in-flight requests completed, readiness DOWN, ingest stopped at an article boundary after $stored articles"
 [ "${RELIAB_KEEP_DB:-0}" = 1 ] || drop_db "$db"
