@@ -102,4 +102,20 @@ public class Article extends PanacheEntityBase {
     public String outletName() {
         return outlet == null ? null : outlet.name;
     }
+
+    /** Appends the paragraphs laid out over the body: ordinals and offsets follow the body's blank-line joins. */
+    public void addParagraphs(List<ArticleDraft.Block> blocks) {
+        List<ArticleText.Span> spans = ArticleText.layout(blocks);
+        for (int i = 0; i < spans.size(); i++) {
+            ArticleText.Span span = spans.get(i);
+            Paragraph paragraph = new Paragraph();
+            paragraph.article = this;
+            paragraph.ordinal = i;
+            paragraph.kind = span.kind();
+            paragraph.text = span.text();
+            paragraph.start = span.start();
+            paragraph.end = span.end();
+            paragraphs.add(paragraph);
+        }
+    }
 }

@@ -103,18 +103,7 @@ public class ArticleRevisions {
         article.paragraphs.clear();
         // Deletes must reach the database before the inserts: (article_id, ordinal) is unique.
         em.flush();
-        List<ArticleText.Span> spans = ArticleText.layout(draft.paragraphs());
-        for (int i = 0; i < spans.size(); i++) {
-            ArticleText.Span span = spans.get(i);
-            Paragraph paragraph = new Paragraph();
-            paragraph.article = article;
-            paragraph.ordinal = i;
-            paragraph.kind = span.kind();
-            paragraph.text = span.text();
-            paragraph.start = span.start();
-            paragraph.end = span.end();
-            article.paragraphs.add(paragraph);
-        }
+        article.addParagraphs(draft.paragraphs());
     }
 
     /** Earlier texts of an article, newest first. */

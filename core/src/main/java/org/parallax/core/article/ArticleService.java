@@ -76,18 +76,7 @@ public class ArticleService {
         article.warnings = new ArrayList<>(draft.warnings());
         article.ingestedAt = now;
         article.updatedAt = now;
-        List<ArticleText.Span> spans = ArticleText.layout(draft.paragraphs());
-        for (int i = 0; i < spans.size(); i++) {
-            ArticleText.Span span = spans.get(i);
-            Paragraph paragraph = new Paragraph();
-            paragraph.article = article;
-            paragraph.ordinal = i;
-            paragraph.kind = span.kind();
-            paragraph.text = span.text();
-            paragraph.start = span.start();
-            paragraph.end = span.end();
-            article.paragraphs.add(paragraph);
-        }
+        article.addParagraphs(draft.paragraphs());
         Optional<MinHash.Signature> signature = MinHash.of(body);
         Optional<NearDuplicates.Match> match = nearDuplicates.find(signature, draft.url(),
                 article.outlet == null ? null : article.outlet.id);
