@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parallax.app.annotation.AnnotationFixtures;
@@ -42,16 +41,12 @@ class AnnotationBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        Assumptions.assumeTrue(BrowserSession.chromiumInstalled(),
-                "Chromium is not installed (apt-get install chromium); .ci/run installs it");
-        browser = new BrowserSession();
+        browser = BrowserSession.startOrSkip();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        BrowserSession.closeIfStarted(browser);
     }
 
     /** Selects the first occurrence of {@code text} inside the article body, as a reader would. */

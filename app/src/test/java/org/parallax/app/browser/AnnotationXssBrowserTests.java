@@ -10,7 +10,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parallax.app.annotation.AnnotationFixtures;
@@ -90,16 +89,12 @@ class AnnotationXssBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        Assumptions.assumeTrue(BrowserSession.chromiumInstalled(),
-                "Chromium is not installed (apt-get install chromium); .ci/run installs it");
-        browser = new BrowserSession();
+        browser = BrowserSession.startOrSkip();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        BrowserSession.closeIfStarted(browser);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A headless Chromium from the system's packages, driven by Playwright. Playwright never downloads a
@@ -33,6 +34,20 @@ public final class BrowserSession implements AutoCloseable {
 
     public static boolean chromiumInstalled() {
         return Files.isExecutable(CHROMIUM);
+    }
+
+    /** The session a browser test class shares; the class is skipped, with the reason, where Chromium is missing. */
+    public static BrowserSession startOrSkip() {
+        Assumptions.assumeTrue(chromiumInstalled(),
+                "Chromium is not installed (apt-get install chromium); .ci/run installs it");
+        return new BrowserSession();
+    }
+
+    /** Closes a session that {@link #startOrSkip()} may not have opened. */
+    public static void closeIfStarted(BrowserSession session) {
+        if (session != null) {
+            session.close();
+        }
     }
 
     public Page newPage() {

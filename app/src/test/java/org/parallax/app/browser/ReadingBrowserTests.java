@@ -7,7 +7,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +20,12 @@ class ReadingBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        Assumptions.assumeTrue(BrowserSession.chromiumInstalled(),
-                "Chromium is not installed (apt-get install chromium); .ci/run installs it");
-        browser = new BrowserSession();
+        browser = BrowserSession.startOrSkip();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        BrowserSession.closeIfStarted(browser);
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.net.URL;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parallax.app.support.SeedArticles;
@@ -36,16 +35,12 @@ class StoryBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        Assumptions.assumeTrue(BrowserSession.chromiumInstalled(),
-                "Chromium is not installed (apt-get install chromium); .ci/run installs it");
-        browser = new BrowserSession();
+        browser = BrowserSession.startOrSkip();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        BrowserSession.closeIfStarted(browser);
     }
 
     private String url(String path) {
