@@ -20,7 +20,14 @@ done
 sleep 0.05
 t0=$(now_ms)
 kill -TERM "$app_pid"
-ready=$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' "$base/q/health/ready" || true)
+# The JVM turns readiness DOWN once its shutdown hook runs, a moment after the signal: probe for up to 2 s
+# of the 5 s shutdown delay rather than once, which raced the hook.
+ready=""
+for _ in $(seq 1 20); do
+  ready=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$base/q/health/ready" || true)
+  [ "$ready" = 503 ] && break
+  sleep 0.1
+done
 wait $(jobs -p | grep -v "^$app_pid$") 2>/dev/null || true
 codes=$(cat "$work"/inflight-* | sort | uniq -c | tr -s ' ' | tr '\n' ';')
 for _ in $(seq 1 300); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
