@@ -27,7 +27,7 @@ TICK=$(getconf CLK_TCK)
     echo "$total" > "$OUT/pgticks"
     # The storing phase alone: CPU of both sides when the summary line appears (the search-word count follows).
     if [ ! -e "$OUT/phase" ] && grep -q '^Ingested' "$OUT/stdout" 2>/dev/null; then
-      jpid=$(pgrep -f "^java .*quarkus-run.jar ingest --defer-grouping" | head -1)
+      jpid=$(cat "$OUT/jpid" 2>/dev/null)
       echo "$total $(awk '{print $14 + $15}' /proc/$jpid/stat 2>/dev/null || echo 0)" > "$OUT/phase"
     fi
     [ -e "$OUT/done" ] && break
@@ -36,7 +36,16 @@ TICK=$(getconf CLK_TCK)
 SAMPLER=$!
 /usr/bin/time -f '%e %U %S %M' -o "$OUT/time" java "$@" \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:5432/$DB \
-  -jar "$JAR" ingest --defer-grouping "$DATA" > >(tee "$OUT/stdout") || true
+  -jar "$JAR" ingest --defer-grouping "$DATA" > >(tee "$OUT/stdout") &
+TIMEPID=$!
+# The JVM is the child of /usr/bin/time; the sampler reads its CPU when the summary line appears.
+for _ in $(seq 1 50); do
+  kids=$(pgrep -d, -P "$TIMEPID" || true)
+  jpid=$(pgrep -x java -P "$TIMEPID${kids:+,$kids}" | head -1 || true)
+  [ -n "$jpid" ] && { echo "$jpid" > "$OUT/jpid"; break; }
+  sleep 0.1
+done
+wait "$TIMEPID" || true
 sleep 0.2
 touch "$OUT/done"; wait $SAMPLER
 read -r wall user sys rss < <(tail -1 "$OUT/time")
