@@ -27,6 +27,12 @@ public class OutletService {
         this.transactions = transactions;
     }
 
+    /** The id of {@link #findOrCreate}'s outlet, without loading it once its id is known. */
+    public long findOrCreateId(String name, String domain) {
+        Long cached = committedIds.get(name.toLowerCase(Locale.ROOT));
+        return cached != null ? cached : findOrCreate(name, domain).id;
+    }
+
     /**
      * The outlet with this name, created if it is new. Concurrent ingests may meet the same new outlet,
      * so the insert tolerates the other one winning.

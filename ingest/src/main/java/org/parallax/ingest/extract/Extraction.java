@@ -70,13 +70,21 @@ public final class Extraction {
 
     /** Each article found in the input, or each failure, handed to {@code sink} as soon as it is read. */
     public void extract(Input input, Consumer<ExtractionResult> sink) {
+        read(input, result -> sink.accept(normalize(result)));
+    }
+
+    /**
+     * Each article as read, not yet normalised, or each failure: {@link #normalize} finishes it. Reading is
+     * the cheap, sequential part (a file is parsed in order); normalising (language detection above all)
+     * is the expensive part, and independent per article, so the ingest pipeline runs it on several threads.
+     */
+    public void read(Input input, Consumer<ExtractionResult> sink) {
         if (input.rejection() != null) {
             sink.accept(ExtractionResult.failed(input.name(), input.rejection()));
             return;
         }
-        Consumer<ExtractionResult> normalizing = result -> sink.accept(normalize(result));
         try {
-            read(input, FormatDetector.detect(input), normalizing);
+            read(input, FormatDetector.detect(input), sink);
         } catch (ExtractionException e) {
             sink.accept(ExtractionResult.failed(input.name(), e.getMessage()));
         } catch (StackOverflowError e) {
@@ -109,7 +117,8 @@ public final class Extraction {
         }
     }
 
-    private ExtractionResult normalize(ExtractionResult result) {
+    /** A result of {@link #read} normalised; failures pass through. Thread-safe. */
+    public ExtractionResult normalize(ExtractionResult result) {
         if (!result.isOk()) {
             return result;
         }
@@ -117,6 +126,11 @@ public final class Extraction {
             return ExtractionResult.ok(result.raw(), normalizer.normalize(result.article()));
         } catch (ExtractionException e) {
             return ExtractionResult.failed(result.source(), e.getMessage());
+        } catch (StackOverflowError e) {
+            return ExtractionResult.failed(result.source(), result.source() + ": markup nested too deeply to read");
+        } catch (RuntimeException e) {
+            return ExtractionResult.failed(result.source(),
+                    result.source() + ": extraction failed (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -7,16 +7,24 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.parallax.core.article.ArticleService;
+import org.parallax.core.article.ArticleText;
 import org.parallax.core.article.StoreResult;
 import org.parallax.core.ingest.IngestConfig;
 import org.parallax.core.ingest.IngestRunService;
+import org.parallax.core.ingest.MinHash;
 import org.parallax.ingest.extract.Extraction;
 import org.parallax.ingest.extract.ExtractionResult;
 import org.parallax.ingest.extract.IngestLimits;
@@ -37,6 +45,11 @@ public class IngestPipeline {
     public static final int MAX_REPORTED_ERRORS = 100;
     /** Extracted articles waiting to be stored: enough to ride out a slow commit, few enough to bound memory. */
     private static final int QUEUE_CAPACITY = 256;
+    /**
+     * Threads normalising articles ahead of the storing thread. Storing is one thread (one transaction per
+     * article, in reading order) that mostly waits for PostgreSQL; normalising is pure CPU.
+     */
+    private static final int NORMALIZING_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** How long shutdown waits for running ingests to reach an article boundary; one article takes far less. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
@@ -65,27 +78,36 @@ public class IngestPipeline {
     }
 
     /**
-     * Extraction (parsing, language detection) runs on a second thread, a bounded queue ahead of the storing
-     * thread, so that the CPU work of one article overlaps the database round trips of the one before.
+     * Three stages overlap: one thread reads the inputs in order, a small pool normalises the articles read
+     * (language detection, the near-duplicate signature: the CPU-heavy part), and the calling thread stores
+     * them, in the order they were read, through a bounded queue of pending results. Storing in reading
+     * order keeps a run's outcome (which copy is new, which is the near-duplicate) the same on every run;
+     * the bounded queue keeps memory to a fixed number of articles in flight.
      */
     public IngestSummary ingest(String origin, Iterable<Input> inputs, IngestListener listener) {
         Run run = new Run(runs.start(origin), listener);
         active.add(run);
         try {
             BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-            Thread extractor = new Thread(() -> extractAll(inputs, queue), "ingest-extract");
+            ExecutorService normalizers = Executors.newFixedThreadPool(NORMALIZING_THREADS, runnable -> {
+                Thread thread = new Thread(runnable, "ingest-normalize");
+                thread.setDaemon(true);
+                return thread;
+            });
+            Thread extractor = new Thread(() -> extractAll(inputs, queue, normalizers), "ingest-extract");
             extractor.setDaemon(true);
             extractor.start();
             try {
                 for (Item item = next(queue, run); !(item instanceof End); item = next(queue, run)) {
                     if (item instanceof Extracted extracted) {
-                        run.take(extracted.result());
+                        run.take(await(extracted.prepared()));
                     } else if (item instanceof InputDone done) {
                         listener.inputDone(done.input());
                     }
                 }
             } finally {
                 extractor.interrupt();
+                normalizers.shutdownNow();
             }
             if (run.stopRequested) {
                 LOG.warnf("ingest run %d stopped by shutdown at an article boundary after %d new, %d unchanged; "
@@ -149,7 +171,11 @@ public class IngestPipeline {
     private sealed interface Item permits Extracted, InputDone, End {
     }
 
-    private record Extracted(ExtractionResult result) implements Item {
+    private record Extracted(Future<Prepared> prepared) implements Item {
+    }
+
+    /** A normalised result, with its body's signature when it is an article (computed off the storing thread). */
+    private record Prepared(ExtractionResult result, Optional<MinHash.Signature> signature) {
     }
 
     private record InputDone(Input input) implements Item {
@@ -158,13 +184,14 @@ public class IngestPipeline {
     private record End() implements Item {
     }
 
-    private void extractAll(Iterable<Input> inputs, BlockingQueue<Item> queue) {
+    private void extractAll(Iterable<Input> inputs, BlockingQueue<Item> queue, ExecutorService normalizers) {
         try {
             for (Input input : inputs) {
-                extraction.extract(input, result -> put(queue, new Extracted(result)));
+                extraction.read(input, read -> put(queue, new Extracted(normalizers.submit(() -> prepare(read)))));
                 put(queue, new InputDone(input));
             }
-        } catch (StoppedException e) {
+        } catch (StoppedException | RejectedExecutionException e) {
+            // The storing side stopped (shutdown, or a stop between articles) and took the pool down with it.
             return;
         } catch (RuntimeException | Error e) {
             // Extraction reports bad input as results; reaching here is a defect. Still end the run cleanly.
@@ -174,6 +201,24 @@ public class IngestPipeline {
             queue.put(new End());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private Prepared prepare(ExtractionResult read) {
+        ExtractionResult result = extraction.normalize(read);
+        return new Prepared(result, result.isOk()
+                ? MinHash.of(ArticleText.body(result.article().paragraphs())) : Optional.empty());
+    }
+
+    /** The prepared result; normalising reports bad input as a result, so a failure here is a defect. */
+    private static Prepared await(Future<Prepared> prepared) {
+        try {
+            return prepared.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("normalising an article failed", e.getCause());
         }
     }
 
@@ -209,14 +254,15 @@ public class IngestPipeline {
             this.listener = listener;
         }
 
-        void take(ExtractionResult result) {
+        void take(Prepared prepared) {
+            ExtractionResult result = prepared.result();
             if (!result.isOk()) {
                 fail(result.source(), result.error());
                 return;
             }
             StoreResult stored;
             try {
-                stored = articles.store(result.raw(), result.article());
+                stored = articles.store(result.raw(), result.article(), prepared.signature());
             } catch (RuntimeException e) {
                 String message = result.source() + ": could not be stored (" + rootMessage(e) + ")";
                 LOG.debug(message, e);
