@@ -47,8 +47,18 @@ public class StoryService {
     /** Puts a stored article into a story and realigns the stories that changed. Idempotent. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Assignment> assign(long articleId) {
-        long started = System.nanoTime();
         lock();
+        return assignLocked(articleId);
+    }
+
+    /**
+     * {@link #assign} for a caller that holds the assignment lock in the current transaction. It must not go
+     * through {@link #assign} itself: Quarkus intercepts self-invocation, so that would open a second
+     * transaction on another connection, which would then wait for the lock this one holds, forever (until
+     * the transaction timeout).
+     */
+    private Optional<Assignment> assignLocked(long articleId) {
+        long started = System.nanoTime();
         if (((Number) em.createNativeQuery("select count(*) from story_member where article_id = ?1")
                 .setParameter(1, articleId).getSingleResult()).longValue() > 0) {
             return Optional.empty();
@@ -94,7 +104,9 @@ public class StoryService {
         List<?> story = em.createNativeQuery("select story_id from article where id = ?1 and story_id is not null")
                 .setParameter(1, articleId).getResultList();
         if (story.isEmpty()) {
-            assign(articleId);
+            // Not grouped yet (its queue entry is still waiting): group it now, with its new text, under the
+            // lock already held. The queue's later attempt finds it grouped and does nothing.
+            assignLocked(articleId);
             return;
         }
         long storyId = ((Number) story.get(0)).longValue();
