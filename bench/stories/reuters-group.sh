@@ -20,7 +20,8 @@ run() {
 run group >/dev/null
 ./mvnw -q -pl bench -am verify -DskipTests -Pbench -Dbench.main=org.parallax.bench.ReutersLoader -Dbench.args="$url"
 echo "load average before grouping: $(cut -d' ' -f1-3 /proc/loadavg)"
-/usr/bin/time -v -o "/tmp/reuters-group-$$.time" bash -c "$(declare -f run); url='$url' port='$port' run group" \
+/usr/bin/time -v -o "/tmp/reuters-group-$$.time" java -Dquarkus.datasource.jdbc.url="$url" \
+    -Dparallax.seeds.load-on-start=false -Dquarkus.http.port="$port" -jar app/target/quarkus-app/quarkus-run.jar group \
     | grep -E "articles grouped|Grouped"
 grep -E "Elapsed|User time|System time" "/tmp/reuters-group-$$.time"
 echo "load average after grouping: $(cut -d' ' -f1-3 /proc/loadavg)"
