@@ -26,17 +26,17 @@ import org.parallax.core.quote.QuoteSpan;
 @Transactional(Transactional.TxType.MANDATORY)
 public class AlignmentService {
 
-    private static final int ANALYSED_CACHE = 1024;
+    private static final long ANALYSED_CACHE_CHARS = 1_000_000;
 
     private final EntityManager em;
     private final StoryAligner aligner = StoryAligner.standard();
-    /** Recently analysed articles, least recently used dropped first (see {@link #analysed}). */
-    private final Map<Long, AlignableArticle> analysed = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, AlignableArticle> eldest) {
-            return size() > ANALYSED_CACHE;
-        }
-    };
+    /**
+     * Recently analysed articles, least recently used dropped first (see {@link #analysed}), bounded by the
+     * characters of their bodies: an analysed article takes roughly 25 bytes per character of its body, so
+     * this keeps the cache near 25 MB however long the articles (the hostile-input run has a 256 MB heap).
+     */
+    private final LinkedHashMap<Long, AlignableArticle> analysed = new LinkedHashMap<>(256, 0.75f, true);
+    private long analysedChars;
 
     public AlignmentService(EntityManager em) {
         this.em = em;
@@ -150,7 +150,12 @@ public class AlignmentService {
         }
         AlignableArticle fresh = AlignableArticle.of(id, body);
         synchronized (analysed) {
-            analysed.put(id, fresh);
+            AlignableArticle replaced = analysed.put(id, fresh);
+            analysedChars += body.length() - (replaced == null ? 0 : replaced.body().length());
+            for (var eldest = analysed.entrySet().iterator(); analysedChars > ANALYSED_CACHE_CHARS && eldest.hasNext(); ) {
+                analysedChars -= eldest.next().getValue().body().length();
+                eldest.remove();
+            }
         }
         return fresh;
     }
