@@ -19,6 +19,7 @@ public class GroupCommand implements Callable<Integer> {
 
     private static final int BATCH = 500;
     private static final int REPORT_EVERY = 1000;
+    private static final long ANALYZE_FIRST = 250;
 
     private final StoryService stories;
 
@@ -34,9 +35,16 @@ public class GroupCommand implements Callable<Integer> {
         int failed = 0;
         long last = 0;
         long windowStart = System.nanoTime();
+        stories.analyzeIndex();
+        long nextAnalyze = ANALYZE_FIRST;
         for (List<Long> batch = stories.ungrouped(last, BATCH); !batch.isEmpty(); batch = stories.ungrouped(last, BATCH)) {
             for (long id : batch) {
                 last = id;
+                if (done == nextAnalyze) {
+                    // Statistics each time the grouped corpus doubles: a handful of ANALYZEs in all.
+                    stories.analyzeIndex();
+                    nextAnalyze *= 2;
+                }
                 long before = System.nanoTime();
                 try {
                     stories.assign(id);

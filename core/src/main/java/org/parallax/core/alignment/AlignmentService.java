@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.parallax.core.quote.Quote;
 import org.parallax.core.quote.QuoteCluster;
-import org.parallax.core.quote.QuoteGroup;
 import org.parallax.core.quote.QuoteRef;
 import org.parallax.core.quote.QuoteSpan;
 
@@ -25,8 +26,17 @@ import org.parallax.core.quote.QuoteSpan;
 @Transactional(Transactional.TxType.MANDATORY)
 public class AlignmentService {
 
+    private static final long ANALYSED_CACHE_CHARS = 1_000_000;
+
     private final EntityManager em;
     private final StoryAligner aligner = StoryAligner.standard();
+    /**
+     * Recently analysed articles, least recently used dropped first (see {@link #analysed}), bounded by the
+     * characters of their bodies: an analysed article takes roughly 25 bytes per character of its body, so
+     * this keeps the cache near 25 MB however long the articles (the hostile-input run has a 256 MB heap).
+     */
+    private final LinkedHashMap<Long, AlignableArticle> analysed = new LinkedHashMap<>(256, 0.75f, true);
+    private long analysedChars;
 
     public AlignmentService(EntityManager em) {
         this.em = em;
@@ -61,51 +71,128 @@ public class AlignmentService {
                               and a.id = p.article_a and b.id = p.article_b and a.story_id is distinct from b.story_id""")
                     .setParameter(1, ids).executeUpdate();
         }
+        Set<Long> movedIds = new HashSet<>(moved);
         for (long storyId : new HashSet<>(storyIds)) {
-            refresh(storyId);
+            refresh(storyId, movedIds);
         }
     }
 
-    private void refresh(long storyId) {
+    private void refresh(long storyId, Set<Long> moved) {
+        // The native statements below read quotes that this transaction may have persisted just now.
+        em.flush();
         List<Object[]> rows = em.createQuery("select a.id, a.body from Article a where a.story.id = ?1 order by a.id",
                 Object[].class).setParameter(1, storyId).getResultList();
         List<Long> ids = rows.stream().map(row -> (Long) row[0]).toList();
+        Long[] idArray = ids.toArray(Long[]::new);
         // Links follow the articles: a story adopts the links between its members that a merge or split brought.
-        em.createQuery("delete from UniquePassage u where u.storyId = ?1 or u.articleId in ?2")
-                .setParameter(1, storyId).setParameter(2, ids.isEmpty() ? List.of(-1L) : ids).executeUpdate();
-        em.createQuery("delete from QuoteGroup g where g.storyId = ?1").setParameter(1, storyId).executeUpdate();
+        em.createNativeQuery("delete from unique_passage where story_id = ?1 or article_id = any(?2)")
+                .setParameter(1, storyId).setParameter(2, idArray).executeUpdate();
+        // Quotes of the story lose their group through the foreign key (on delete set null).
+        em.createNativeQuery("delete from quote_group where story_id = ?1").setParameter(1, storyId).executeUpdate();
         if (ids.isEmpty()) {
             return;
         }
-        em.createQuery("update PassageLink l set l.storyId = ?1 where l.articleA in ?2 and l.articleB in ?2")
-                .setParameter(1, storyId).setParameter(2, ids).executeUpdate();
+        // Only links that are elsewhere: rewriting every link of a big story on each arrival was most of its cost.
+        em.createNativeQuery("""
+                        update passage_link set story_id = ?1
+                        where article_a = any(?2) and article_b = any(?2) and story_id <> ?1""")
+                .setParameter(1, storyId).setParameter(2, idArray).executeUpdate();
 
         List<AlignableArticle> members = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            members.add(AlignableArticle.of((Long) row[0], (String) row[1]));
+            members.add(analysed((Long) row[0], (String) row[1]));
         }
-        List<long[]> missing = missingPairs(ids);
-        for (PassageMatch match : aligner.alignPairs(members, missing)) {
-            PassageLink.of(storyId, match).persist();
+        // Newcomers: articles that moved here, and members aligned with no other member (a new story's first
+        // article, one whose revision dropped its pairs, one left unaligned by a crash).
+        Set<Long> newcomers = new LinkedHashSet<>();
+        ids.stream().filter(moved::contains).forEach(newcomers::add);
+        @SuppressWarnings("unchecked")
+        List<Number> unaligned = em.createNativeQuery("""
+                        select m from unnest(?1) as m where not exists (select 1 from aligned_pair p
+                        where (p.article_a = m and p.article_b = any(?1)) or (p.article_b = m and p.article_a = any(?1)))""")
+                .setParameter(1, idArray).getResultList();
+        unaligned.forEach(id -> newcomers.add(id.longValue()));
+        if (!newcomers.isEmpty()) {
+            StoryAligner.Increment increment = aligner.alignNewcomers(members, newcomers, alignedPairs(newcomers, idArray));
+            insertLinks(storyId, increment.links());
+            em.createNativeQuery("""
+                            insert into aligned_pair (article_a, article_b) select * from unnest(?1, ?2)
+                            on conflict do nothing""")
+                    .setParameter(1, increment.aligned().stream().map(p -> p[0]).toArray(Long[]::new))
+                    .setParameter(2, increment.aligned().stream().map(p -> p[1]).toArray(Long[]::new))
+                    .executeUpdate();
         }
-        for (long[] pair : missing) {
-            em.createNativeQuery("insert into aligned_pair (article_a, article_b) values (?1, ?2) on conflict do nothing")
-                    .setParameter(1, pair[0]).setParameter(2, pair[1]).executeUpdate();
-        }
-        em.flush();
 
         List<PassageMatch> links = spansOf(storyId);
-        for (AlignableArticle member : members) {
-            for (Passage passage : aligner.unique(member, links)) {
-                UniquePassage unique = new UniquePassage();
-                unique.storyId = storyId;
-                unique.articleId = passage.article();
-                unique.start = passage.start();
-                unique.end = passage.end();
-                unique.persist();
+        List<Passage> unique = aligner.unique(members, links);
+        em.createNativeQuery("""
+                        insert into unique_passage (story_id, article_id, start_offset, end_offset)
+                        select ?1, * from unnest(?2, ?3, ?4)""")
+                .setParameter(1, storyId)
+                .setParameter(2, unique.stream().map(Passage::article).toArray(Long[]::new))
+                .setParameter(3, unique.stream().map(Passage::start).toArray(Integer[]::new))
+                .setParameter(4, unique.stream().map(Passage::end).toArray(Integer[]::new))
+                .executeUpdate();
+        groupQuotes(storyId, idArray, links);
+    }
+
+    /**
+     * The analysed article, from a small cache: a story is realigned on every arrival, and analysing each
+     * member's body again (sentences, words, quotations) was a third of an assignment's time in a big story.
+     * The cached copy is used only while the body is the same text.
+     */
+    private AlignableArticle analysed(long id, String body) {
+        synchronized (analysed) {
+            AlignableArticle cached = analysed.get(id);
+            if (cached != null && cached.body().equals(body)) {
+                return cached;
             }
         }
-        groupQuotes(storyId, ids, links);
+        AlignableArticle fresh = AlignableArticle.of(id, body);
+        synchronized (analysed) {
+            AlignableArticle replaced = analysed.put(id, fresh);
+            analysedChars += body.length() - (replaced == null ? 0 : replaced.body().length());
+            for (var eldest = analysed.entrySet().iterator(); analysedChars > ANALYSED_CACHE_CHARS && eldest.hasNext(); ) {
+                analysedChars -= eldest.next().getValue().body().length();
+                eldest.remove();
+            }
+        }
+        return fresh;
+    }
+
+    private Set<String> alignedPairs(Collection<Long> newcomers, Long[] members) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select article_a, article_b from aligned_pair
+                        where (article_a = any(?1) and article_b = any(?2)) or (article_b = any(?1) and article_a = any(?2))""")
+                .setParameter(1, newcomers.toArray(Long[]::new)).setParameter(2, members).getResultList();
+        Set<String> done = new HashSet<>();
+        for (Object[] pair : rows) {
+            done.add(((Number) pair[0]).longValue() + ":" + ((Number) pair[1]).longValue());
+        }
+        return done;
+    }
+
+    /** One statement for all the new links, rather than one insert per link. */
+    private void insertLinks(long storyId, List<PassageMatch> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                        insert into passage_link (story_id, article_a, a_start, a_end, article_b, b_start, b_end, kind, score, diff)
+                        select ?1, a, s1, e1, b, s2, e2, k, sc, d::jsonb
+                        from unnest(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) as t(a, s1, e1, b, s2, e2, k, sc, d)""")
+                .setParameter(1, storyId)
+                .setParameter(2, links.stream().map(PassageMatch::articleA).toArray(Long[]::new))
+                .setParameter(3, links.stream().map(PassageMatch::aStart).toArray(Integer[]::new))
+                .setParameter(4, links.stream().map(PassageMatch::aEnd).toArray(Integer[]::new))
+                .setParameter(5, links.stream().map(PassageMatch::articleB).toArray(Long[]::new))
+                .setParameter(6, links.stream().map(PassageMatch::bStart).toArray(Integer[]::new))
+                .setParameter(7, links.stream().map(PassageMatch::bEnd).toArray(Integer[]::new))
+                .setParameter(8, links.stream().map(l -> l.kind().dbValue()).toArray(String[]::new))
+                .setParameter(9, links.stream().map(l -> (float) l.score()).toArray(Float[]::new))
+                .setParameter(10, links.stream().map(l -> DiffJson.write(l.diff())).toArray(String[]::new))
+                .executeUpdate();
     }
 
     /**
@@ -128,44 +215,45 @@ public class AlignmentService {
         return links;
     }
 
-    private List<long[]> missingPairs(List<Long> ids) {
-        Set<String> done = new HashSet<>();
-        List<Object[]> aligned = em.createNativeQuery(
-                        "select article_a, article_b from aligned_pair where article_a = any(?1) and article_b = any(?1)",
-                        Object[].class)
-                .setParameter(1, ids.toArray(Long[]::new)).getResultList();
-        for (Object[] pair : aligned) {
-            done.add(((Number) pair[0]).longValue() + ":" + ((Number) pair[1]).longValue());
-        }
-        List<long[]> missing = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            for (int j = i + 1; j < ids.size(); j++) {
-                long a = Math.min(ids.get(i), ids.get(j));
-                long b = Math.max(ids.get(i), ids.get(j));
-                if (!done.contains(a + ":" + b)) {
-                    missing.add(new long[] {a, b});
-                }
-            }
-        }
-        return missing;
-    }
-
-    private void groupQuotes(long storyId, List<Long> ids, List<PassageMatch> links) {
-        List<Quote> quotes = Quote.ofArticles(ids);
+    /** Quote groups from the links, written with a few statements whatever the number of quotes. */
+    private void groupQuotes(long storyId, Long[] ids, List<PassageMatch> links) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, article_id, start_offset, end_offset, text, speaker, nested from quote
+                        where article_id = any(?1) order by article_id, start_offset""")
+                .setParameter(1, ids).getResultList();
         Map<Long, List<QuoteSpan>> spans = new HashMap<>();
-        Map<String, Quote> byPlace = new HashMap<>();
-        for (Quote quote : quotes) {
-            spans.computeIfAbsent(quote.articleId, k -> new ArrayList<>()).add(quote.toSpan());
-            byPlace.put(quote.articleId + ":" + quote.start, quote);
+        Map<String, Long> byPlace = new HashMap<>();
+        for (Object[] row : rows) {
+            long article = ((Number) row[1]).longValue();
+            QuoteSpan span = new QuoteSpan(((Number) row[2]).intValue(), ((Number) row[3]).intValue(), (String) row[4],
+                    (String) row[5], (Boolean) row[6]);
+            spans.computeIfAbsent(article, k -> new ArrayList<>()).add(span);
+            byPlace.put(article + ":" + span.start(), ((Number) row[0]).longValue());
         }
-        for (QuoteCluster cluster : aligner.groupQuotes(spans, links)) {
-            QuoteGroup group = new QuoteGroup();
-            group.storyId = storyId;
-            group.speaker = cluster.speaker();
-            group.persist();
-            for (QuoteRef member : cluster.members()) {
-                byPlace.get(member.article() + ":" + member.quote().start()).groupId = group.id;
+        List<QuoteCluster> clusters = aligner.groupQuotes(spans, links);
+        if (clusters.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> groupIds = em.createNativeQuery(
+                        "select nextval(pg_get_serial_sequence('quote_group', 'id')) from generate_series(1, ?1)")
+                .setParameter(1, clusters.size()).getResultList();
+        List<Long> quoteIds = new ArrayList<>();
+        List<Long> quoteGroups = new ArrayList<>();
+        for (int i = 0; i < clusters.size(); i++) {
+            for (QuoteRef member : clusters.get(i).members()) {
+                quoteIds.add(byPlace.get(member.article() + ":" + member.quote().start()));
+                quoteGroups.add(groupIds.get(i).longValue());
             }
         }
+        em.createNativeQuery("insert into quote_group (id, story_id, speaker) select g, ?1, s from unnest(?2, ?3) as t(g, s)")
+                .setParameter(1, storyId)
+                .setParameter(2, groupIds.stream().map(Number::longValue).toArray(Long[]::new))
+                .setParameter(3, clusters.stream().map(QuoteCluster::speaker).toArray(String[]::new))
+                .executeUpdate();
+        em.createNativeQuery("update quote q set group_id = t.g from unnest(?1, ?2) as t(id, g) where q.id = t.id")
+                .setParameter(1, quoteIds.toArray(Long[]::new)).setParameter(2, quoteGroups.toArray(Long[]::new))
+                .executeUpdate();
     }
 }

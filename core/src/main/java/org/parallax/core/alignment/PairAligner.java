@@ -67,6 +67,10 @@ public final class PairAligner {
         public StoryContext(TermWeights weights) {
             this.weights = weights;
         }
+
+        public TermWeights weights() {
+            return weights;
+        }
     }
 
     public Prepared prepare(AlignableArticle article, StoryContext context) {

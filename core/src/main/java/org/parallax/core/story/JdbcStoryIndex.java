@@ -50,11 +50,14 @@ final class JdbcStoryIndex implements StoryIndex {
 
     @Override
     public List<Neighbour> neighbours(Map<String, Double> query, Collection<String> quoteShingles, int limit) {
+        // The join with q alone let the planner, which takes unnest() for 10 rows, hash-join q against a
+        // sequential scan of all of story_posting (49 ms at 1,200 articles, growing with the corpus). The
+        // explicit "feature = any" makes it look the postings up in the index.
         String sql = """
                 with q(feature, weight) as (select * from unnest(?::text[], ?::real[])),
                 hits as (
                     select p.article_id, sum(p.weight * q.weight) as dot, 0 as quotes
-                    from story_posting p join q using (feature) group by p.article_id
+                    from story_posting p join q using (feature) where p.feature = any(?::text[]) group by p.article_id
                     union all
                     select p.article_id, 0, count(*) from story_posting p
                     where p.feature = any(?::text[]) group by p.article_id),
@@ -67,8 +70,9 @@ final class JdbcStoryIndex implements StoryIndex {
         return query(sql, ps -> {
             ps.setArray(1, texts(query.keySet()));
             ps.setArray(2, reals(query.values()));
-            ps.setArray(3, texts(quoteShingles));
-            ps.setInt(4, limit);
+            ps.setArray(3, texts(query.keySet()));
+            ps.setArray(4, texts(quoteShingles));
+            ps.setInt(5, limit);
         }, rs -> {
             List<Neighbour> result = new ArrayList<>();
             while (rs.next()) {
