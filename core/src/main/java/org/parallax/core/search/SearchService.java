@@ -126,11 +126,14 @@ public class SearchService {
      */
     private Page page(Sql sql, Optional<SearchCursor> cursor, int limit, int candidates) {
         String month = "to_char(c.published_at at time zone 'UTC', 'YYYY-MM')";
+        // p holds one row more than the page, only to tell whether there is a next page: no snippet for it.
         String headline = sql.query.hasText()
-                ? "ts_headline(parallax_ts_config(a.language), a.headline, " + sql.tsquery() + ", :headlineOptions)"
+                ? "case when p.rn < :limit then ts_headline(parallax_ts_config(a.language), a.headline, "
+                        + sql.tsquery() + ", :headlineOptions) else a.headline end"
                 : "a.headline";
         String snippet = sql.query.hasText()
-                ? "ts_headline(parallax_ts_config(a.language), a.body, " + sql.tsquery() + ", :snippetOptions)"
+                ? "case when p.rn < :limit then ts_headline(parallax_ts_config(a.language), a.body, "
+                        + sql.tsquery() + ", :snippetOptions) end"
                 : "left(a.body, 280)";
         // With text, the RUM index (V80) hands over the matches newest first: <=| is its distance from a date
         // after every article, and undated articles (null distance) come last. It cannot add a tie-break on id,
@@ -146,7 +149,7 @@ public class SearchService {
                 + "from (select a.id, a.published_at, a.outlet_id, a.story_id, a.search_vector from article a " + sql.where()
                 + "order by " + newestFirst + " limit :candidates) a), "
                 + "r as (select c.id, " + sql.score("c") + " as score from c where c.n <= :counted), "
-                + "p as (select r.id, r.score from r "
+                + "p as (select r.id, r.score, row_number() over (order by r.score desc, r.id desc) as rn from r "
                 + (cursor.isPresent() ? "where r.score < :cursorScore or (r.score = :cursorScore and r.id < :cursorId) " : "")
                 + "order by r.score desc, r.id desc limit :limit), "
                 + "f as (select grouping(c.outlet_id, c.story_id, " + month + ") as g, c.outlet_id, c.story_id, "
@@ -156,8 +159,9 @@ public class SearchService {
                 + "a.published_at, cast(null as text) as month, cast(null as bigint) as n, " + snippet + " as snippet "
                 + "from p join article a on a.id = p.id left join outlet o on o.id = a.outlet_id "
                 + "left join story s on s.id = a.story_id "
-                + "union all select 1, f.g, null, f.story_id, s.title, null, o.name, null, f.month, f.n, null "
-                + "from f left join outlet o on o.id = f.outlet_id left join story s on s.id = f.story_id "
+                // Names by key lookup: a join made the planner hash the whole story table for a few facet rows.
+                + "union all select 1, f.g, null, f.story_id, (select s.title from story s where s.id = f.story_id), "
+                + "null, (select o.name from outlet o where o.id = f.outlet_id), null, f.month, f.n, null from f "
                 + "union all select 2, null, null, null, null, null, null, null, null, count(*), null from c";
         Query q = em.createNativeQuery(text);
         sql.params.forEach(q::setParameter);
