@@ -39,9 +39,28 @@ while IFS= read -r q; do
 done < queries.txt
 echo "slowest single query when cold: '$slowest' ($slowest_ms ms)"
 
+# CPU time (clock ticks) of the app and of its PostgreSQL backends, to report CPU per query next to the
+# wall-clock latencies (which depend on what else the machine is doing).
+ticks() {
+  local t=0 pid
+  for pid in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo "$t"
+}
+backends() { psql -h 127.0.0.1 -U postgres -Atc "select pid from pg_stat_activity where datname = '$db' and pid <> pg_backend_pid()"; }
+# Ten seconds of the same load first: the JIT compiles the hot paths and the connection pool grows to
+# its working size, so the measured run is steady state.
+QUERIES=queries.txt wrk -t2 -c8 -d10s --timeout 5s -s search.lua "http://127.0.0.1:$port" >/dev/null
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/')"
 log_from=$(stat -c %s "$pglog" 2>/dev/null || echo 0)
-QUERIES=queries.txt wrk -t2 -c8 -d"$duration" --timeout 5s -s search.lua "http://127.0.0.1:$port"
+pg_pids=$(backends)
+app_before=$(ticks "$app"); pg_before=$(ticks $pg_pids)
+out=$(QUERIES=queries.txt wrk -t2 -c8 -d"$duration" --timeout 5s -s search.lua "http://127.0.0.1:$port")
+app_after=$(ticks "$app"); pg_pids=$(backends); pg_after=$(ticks $pg_pids)
+echo "$out"
+requests=$(echo "$out" | sed -n 's/^requests \([0-9]*\),.*/\1/p')
+hz=$(getconf CLK_TCK)
+awk -v a=$((app_after - app_before)) -v p=$((pg_after - pg_before)) -v n="$requests" -v hz="$hz" \
+  'BEGIN { printf "CPU per query: app %.2f ms, PostgreSQL %.2f ms (%d backends)\n", a * 1000 / hz / n, p * 1000 / hz / n, '"$(echo $pg_pids | wc -w)"' }'
 
 echo "after the run: $(uptime | sed 's/.*load/load/')"
 # The slowest statement PostgreSQL logged with its plan (auto_explain) while the clients ran.

@@ -16,8 +16,13 @@ import org.parallax.core.search.SearchService;
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchApi {
 
-    public record Response(long total, List<Hit> hits, Facets facets, String next, String suggestion,
-                           List<String> notes) {
+    /**
+     * @param total exact when {@code totalExact}; otherwise PostgreSQL's estimate of the matches
+     * @param counted how many matches were ranked, paged and counted into {@code facets}: all of them when
+     *                {@code totalExact}, otherwise the most recent ones
+     */
+    public record Response(long total, boolean totalExact, long counted, List<Hit> hits, Facets facets, String next,
+                           String suggestion, List<String> notes) {
     }
 
     public record Hit(long articleId, Long storyId, String headline, String outlet, Instant publishedAt,
@@ -46,7 +51,7 @@ public class SearchApi {
         SearchResults results = search.search(SearchQueryParser.parse(q, outlet, from, to, story), after,
                 size == null ? 20 : size);
         List<Hit> hits = results.hits().stream().map(SearchApi::hit).toList();
-        return new Response(results.total(), hits, new Facets(results.facets().outlets(),
+        return new Response(results.total(), results.totalExact(), results.counted(), hits, new Facets(results.facets().outlets(),
                 results.facets().stories(), results.facets().months()), results.next(), results.suggestion(),
                 results.notes());
     }

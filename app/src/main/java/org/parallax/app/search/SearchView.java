@@ -12,7 +12,7 @@ import org.parallax.core.search.SearchResults;
  * The search page's model: hits grouped by story (one entry per story, with the other outlets that
  * match listed under it), facets as ready-made filter links.
  */
-public record SearchView(long total, List<Group> groups, List<FacetLink> outlets, List<FacetLink> stories,
+public record SearchView(long total, boolean totalExact, long counted, List<Group> groups, List<FacetLink> outlets, List<FacetLink> stories,
                          List<FacetLink> months, String nextUrl, String suggestion, String suggestionUrl,
                          List<String> notes, boolean searched) {
 
@@ -45,10 +45,23 @@ public record SearchView(long total, List<Group> groups, List<FacetLink> outlets
         }
         String next = results.next() == null ? null : "/search?q=" + encode(q) + "&after=" + encode(results.next());
         String suggestionUrl = results.suggestion() == null ? null : "/search?q=" + encode(results.suggestion());
-        return new SearchView(results.total(), groups,
+        return new SearchView(results.total(), results.totalExact(), results.counted(), groups,
                 links(results.facets().outlets(), q, "outlet"), links(results.facets().stories(), q, "story"),
                 monthLinks(results.facets().months(), q), next, results.suggestion(), suggestionUrl,
                 results.notes(), !results.query().isEmpty());
+    }
+
+    /**
+     * "1 result", "12 results", or for an estimated total "About 16,000 results": two significant digits,
+     * so the figure does not pretend to a precision the estimate lacks.
+     */
+    public String totalLabel() {
+        if (totalExact) {
+            return String.format(java.util.Locale.ENGLISH, "%,d result%s", total, total == 1 ? "" : "s");
+        }
+        java.math.BigDecimal rounded = new java.math.BigDecimal(total)
+                .round(new java.math.MathContext(2, java.math.RoundingMode.HALF_UP));
+        return String.format(java.util.Locale.ENGLISH, "About %,d results", Math.max(rounded.longValueExact(), counted));
     }
 
     public static String articleUrl(long id, String q) {

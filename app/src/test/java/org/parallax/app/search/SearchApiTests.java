@@ -61,6 +61,25 @@ class SearchApiTests {
         assertThat(json.getList("hits.outlet", String.class)).isNotEmpty().containsOnly("BuzzFeed News");
     }
 
+    /** outlet: is looked up by name (any case) before the search, so the planner sees the outlet's id. */
+    @Test
+    void outletFilterIgnoresCaseAndAnUnknownOutletFindsNothing() {
+        assertThat(seedHits("Putin outlet:\"the jerusalem POST\"")).containsExactly("003");
+        JsonPath json = given().queryParam("q", "Putin outlet:\"No Such Outlet\"").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getLong("total")).isZero();
+        assertThat(json.getBoolean("totalExact")).isTrue();
+        assertThat(json.getList("hits")).isEmpty();
+    }
+
+    @Test
+    void smallResultSetsAreCountedExactly() {
+        JsonPath json = given().queryParam("q", "\"non-interference\"").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getBoolean("totalExact")).isTrue();
+        assertThat(json.getLong("counted")).isEqualTo(json.getLong("total"));
+    }
+
     @Test
     void misspelledNameSuggestsTheRightSpelling() {
         JsonPath json = given().queryParam("q", "Ryabkof").when().get("/api/search")

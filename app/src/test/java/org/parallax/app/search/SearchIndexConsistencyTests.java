@@ -27,6 +27,23 @@ class SearchIndexConsistencyTests {
                 .extract().jsonPath().getList("hits.articleId", Integer.class);
     }
 
+    /** The RUM index orders matches by date; an article without a date must still be found (last). */
+    @Test
+    void anArticleWithoutADateIsFound() {
+        String marker = "Undatedword" + System.nanoTime() % 100000;
+        ArticleDraft draft = new ArticleDraft("test:undated", null, null, null, "Undated " + marker,
+                false, null, null, null, "en",
+                List.of(new ArticleDraft.Block(ParagraphKind.PARAGRAPH, "No date, but it mentions " + marker + ".")),
+                0.9, List.of());
+        long id = articles.store(new RawDocument(("raw " + marker).getBytes(), "text/plain", "UTF-8",
+                "test:undated"), draft).articleId();
+        try {
+            assertThat(hits(marker)).containsExactly((int) id);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Article.deleteById(id));
+        }
+    }
+
     @Test
     void searchReflectsInsertUpdateAndDeleteImmediately() {
         String marker = "Quaxolotl" + System.nanoTime() % 100000;

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,10 @@ import java.util.regex.Pattern;
  * rank/(rank+1), times a recency factor {@code 0.5 + 0.5 / (1 + age in years)} (undated articles get 0.5).
  * Ties break on id, newest first. Paging is by keyset on (score, id), so a page never shifts when
  * articles are added.
+ *
+ * <p>Work per search is bounded ({@link SearchConfig#candidates()}): the most recent N matches are read,
+ * counted, ranked and faceted; beyond them the total is PostgreSQL's estimate, flagged as such, and older
+ * matches are reached by narrowing the search ({@code to:}, {@code outlet:}, more words).
  *
  * <p>The query side matches the index side: each article's vector is built with its language's
  * configuration, so the query is the OR of {@code websearch_to_tsquery} under every configuration in use
@@ -43,23 +46,32 @@ public class SearchService {
     private static final String HEADLINE_OPTIONS = "StartSel=\"" + Snippet.START + "\", StopSel=\"" + Snippet.STOP
             + "\", HighlightAll=true";
 
+    /** Later than any article: the RUM index orders matches by their distance before it (newest first). */
+    private static final java.time.OffsetDateTime FUTURE = java.time.OffsetDateTime.parse("3000-01-01T00:00:00Z");
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
+
     private final EntityManager em;
+    private final SearchConfig config;
     private volatile List<String> configs = List.of("simple");
     private volatile long configsLoadedAt;
+    /** Whether V80 could create the RUM index; checked with the configurations. */
+    private volatile boolean rumIndex;
 
-    public SearchService(EntityManager em) {
+    public SearchService(EntityManager em, SearchConfig config) {
         this.em = em;
+        this.config = config;
     }
 
     public SearchResults search(SearchQuery query, String after, int pageSize) {
         int limit = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
         if (query.isEmpty()) {
-            return new SearchResults(query, 0, List.of(), SearchResults.Facets.NONE, null, null, query.notes());
+            return SearchResults.none(query, query.notes(), null);
         }
         List<String> notes = new ArrayList<>(query.notes());
-        if (query.hasText() && onlyStopWords(query.text())) {
+        Prepared prepared = prepare(query);
+        if (prepared.onlyStopWords) {
             notes.add("Every word in “" + query.text() + "” is too common to search for; try a more specific word.");
-            return new SearchResults(query, 0, List.of(), SearchResults.Facets.NONE, null, null, notes);
+            return SearchResults.none(query, notes, null);
         }
         Optional<SearchCursor> cursor = SearchCursor.decode(after);
         if (after != null && !after.isBlank() && cursor.isEmpty()) {
@@ -67,123 +79,167 @@ public class SearchService {
         }
         Instant reference = cursor.map(SearchCursor::reference)
                 .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.DAYS));
-        Sql sql = new Sql(query, tsquery(query), reference);
+        List<Long> outletIds = query.outlet() == null ? null : outletIds(query.outlet());
+        if (outletIds != null && outletIds.isEmpty()) {
+            return SearchResults.none(query, notes, query.hasText() ? suggest(query.text()) : null);
+        }
+        Sql sql = new Sql(query, prepared.tsquery, outletIds, reference);
+        Page page = page(sql, cursor, limit + 1, config.candidates());
 
-        List<Row> rows = page(sql, cursor, limit + 1);
+        List<Row> rows = page.rows;
         boolean more = rows.size() > limit;
         if (more) {
             rows = rows.subList(0, limit);
         }
-        Map<Long, Snippet[]> snippets = snippets(sql, rows);
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (Row r : rows) {
-            Snippet[] s = snippets.getOrDefault(r.id, new Snippet[] {Snippet.fromHeadline(r.headline), null});
-            hits.add(new SearchResults.Hit(r.id, r.storyId, r.storyTitle, s[0], r.outlet, r.publishedAt, s[1],
-                    r.score));
+            hits.add(new SearchResults.Hit(r.id, r.storyId, r.storyTitle, r.headline, r.outlet, r.publishedAt,
+                    r.snippet, r.score));
         }
         String next = more ? new SearchCursor(rows.get(rows.size() - 1).score, rows.get(rows.size() - 1).id,
                 reference).encode() : null;
-        FacetsAndTotal counted = facets(sql);
-        String suggestion = counted.total == 0 && query.hasText() ? suggest(query.text()) : null;
-        return new SearchResults(query, counted.total, hits, counted.facets, next, suggestion, notes);
+        long total = page.counted;
+        if (!page.exact) {
+            total = Math.max(page.counted + 1, estimate(sql));
+        }
+        String suggestion = total == 0 && query.hasText() ? suggest(query.text()) : null;
+        return new SearchResults(query, total, page.exact, page.counted, hits, page.facets, next, suggestion, notes);
     }
 
-    private record Row(long id, Long storyId, String storyTitle, String headline, String outlet,
-                       Instant publishedAt, double score) {
+    private record Row(long id, Long storyId, String storyTitle, Snippet headline, String outlet,
+                       Instant publishedAt, Snippet snippet, double score) {
     }
 
-    private List<Row> page(Sql sql, Optional<SearchCursor> cursor, int limit) {
-        StringBuilder text = new StringBuilder("select r.* from (select a.id, a.story_id, s.title, a.headline, "
-                + "o.name, a.published_at, " + sql.score() + " as score " + sql.from() + sql.where()
-                + ") r ");
-        Map<String, Object> params = new HashMap<>(sql.params);
-        params.put("reference", sql.reference.atOffset(ZoneOffset.UTC));
+    /**
+     * @param counted matches ranked and faceted (at most the candidate limit)
+     * @param exact false when more articles match than were read
+     */
+    private record Page(List<Row> rows, SearchResults.Facets facets, long counted, boolean exact) {
+    }
+
+    /**
+     * The page of hits with their snippets, the facets and the count, in one statement over one bounded
+     * candidate set: the {@code candidates + 1} most recent matches ({@code c}), which the RUM index returns
+     * in date order without reading the other matches; no more than that many rows are ranked
+     * ({@code ts_rank_cd} reads each row's whole vector) or grouped. {@code ts_headline} runs on the page's
+     * rows only. Rows of kind 0 are hits, kind 1 facet groups (grouping sets), kind 2 the candidate count.
+     */
+    private Page page(Sql sql, Optional<SearchCursor> cursor, int limit, int candidates) {
+        String month = "to_char(c.published_at at time zone 'UTC', 'YYYY-MM')";
+        // p holds one row more than the page, only to tell whether there is a next page: no snippet for it.
+        String headline = sql.query.hasText()
+                ? "case when p.rn < :limit then ts_headline(parallax_ts_config(a.language), a.headline, "
+                        + sql.tsquery() + ", :headlineOptions) else a.headline end"
+                : "a.headline";
+        String snippet = sql.query.hasText()
+                ? "case when p.rn < :limit then ts_headline(parallax_ts_config(a.language), a.body, "
+                        + sql.tsquery() + ", :snippetOptions) end"
+                : "left(a.body, 280)";
+        // With text, the RUM index (V80) hands over the matches newest first: <=| is its distance from a date
+        // after every article, and undated articles (null distance) come last. It cannot add a tie-break on id,
+        // so articles published in the same second may swap places at the candidate limit. Without text the
+        // publication-date index gives the same order.
+        // Without the RUM index (extension not installed, see V80) the date index is walked, testing each row.
+        boolean rum = sql.query.hasText() && rumIndex;
+        String newestFirst = rum
+                ? "a.published_at <=| cast(:future as timestamptz)"
+                : "a.published_at desc nulls last, a.id desc";
+        String text = "with c as materialized (select a.id, a.published_at, a.outlet_id, a.story_id, a.search_vector, "
+                + "row_number() over (order by a.published_at desc nulls last, a.id desc) as n "
+                + "from (select a.id, a.published_at, a.outlet_id, a.story_id, a.search_vector from article a " + sql.where()
+                + "order by " + newestFirst + " limit :candidates) a), "
+                + "r as (select c.id, " + sql.score("c") + " as score from c where c.n <= :counted), "
+                + "p as (select r.id, r.score, row_number() over (order by r.score desc, r.id desc) as rn from r "
+                + (cursor.isPresent() ? "where r.score < :cursorScore or (r.score = :cursorScore and r.id < :cursorId) " : "")
+                + "order by r.score desc, r.id desc limit :limit), "
+                + "f as (select grouping(c.outlet_id, c.story_id, " + month + ") as g, c.outlet_id, c.story_id, "
+                + month + " as month, count(*) as n from c where c.n <= :counted "
+                + "group by grouping sets ((c.outlet_id), (c.story_id), (" + month + "), ())) "
+                + "select 0 as kind, p.id, p.score, a.story_id, s.title, " + headline + " as headline, o.name, "
+                + "a.published_at, cast(null as text) as month, cast(null as bigint) as n, " + snippet + " as snippet "
+                + "from p join article a on a.id = p.id left join outlet o on o.id = a.outlet_id "
+                + "left join story s on s.id = a.story_id "
+                // Names by key lookup: a join made the planner hash the whole story table for a few facet rows.
+                + "union all select 1, f.g, null, f.story_id, (select s.title from story s where s.id = f.story_id), "
+                + "null, (select o.name from outlet o where o.id = f.outlet_id), null, f.month, f.n, null from f "
+                + "union all select 2, null, null, null, null, null, null, null, null, count(*), null from c";
+        Query q = em.createNativeQuery(text);
+        sql.params.forEach(q::setParameter);
+        q.setParameter("reference", sql.reference.atOffset(ZoneOffset.UTC));
+        q.setParameter("candidates", candidates + 1);
+        if (rum) {
+            q.setParameter("future", FUTURE);
+        }
+        q.setParameter("counted", candidates);
+        q.setParameter("limit", limit);
         if (cursor.isPresent()) {
-            text.append("where r.score < :cursorScore or (r.score = :cursorScore and r.id < :cursorId) ");
-            params.put("cursorScore", cursor.get().score());
-            params.put("cursorId", cursor.get().id());
+            q.setParameter("cursorScore", cursor.get().score());
+            q.setParameter("cursorId", cursor.get().id());
         }
-        text.append("order by r.score desc, r.id desc limit :limit");
-        params.put("limit", limit);
-        Query q = em.createNativeQuery(text.toString());
-        params.forEach(q::setParameter);
-        List<Row> rows = new ArrayList<>();
-        for (Object o : q.getResultList()) {
-            Object[] c = (Object[]) o;
-            rows.add(new Row(((Number) c[0]).longValue(), c[1] == null ? null : ((Number) c[1]).longValue(),
-                    (String) c[2], (String) c[3], (String) c[4], instant(c[5]), ((Number) c[6]).doubleValue()));
-        }
-        return rows;
-    }
-
-    /** Highlighted headline and body snippet, computed for the page's hits only ({@code ts_headline} is costly). */
-    private Map<Long, Snippet[]> snippets(Sql sql, List<Row> rows) {
-        Map<Long, Snippet[]> out = new HashMap<>();
-        if (rows.isEmpty()) {
-            return out;
-        }
-        List<Long> ids = rows.stream().map(Row::id).toList();
-        Query q;
         if (sql.query.hasText()) {
-            q = em.createNativeQuery("select a.id, "
-                    + "ts_headline(parallax_ts_config(a.language), a.headline, " + sql.tsquery() + ", :headlineOptions), "
-                    + "ts_headline(parallax_ts_config(a.language), a.body, " + sql.tsquery() + ", :snippetOptions) "
-                    + "from article a where a.id in (:ids)");
-            sql.tsqueryParams().forEach(q::setParameter);
             q.setParameter("headlineOptions", HEADLINE_OPTIONS);
             q.setParameter("snippetOptions", SNIPPET_OPTIONS);
-        } else {
-            q = em.createNativeQuery("select a.id, a.headline, left(a.body, 280) from article a where a.id in (:ids)");
         }
-        q.setParameter("ids", ids);
-        for (Object o : q.getResultList()) {
-            Object[] c = (Object[]) o;
-            out.put(((Number) c[0]).longValue(),
-                    new Snippet[] {Snippet.fromHeadline((String) c[1]), Snippet.fromHeadline((String) c[2])});
-        }
-        return out;
-    }
-
-    private record FacetsAndTotal(long total, SearchResults.Facets facets) {
-    }
-
-    /** Count and all three facets in one pass over the matches, with grouping sets. */
-    private FacetsAndTotal facets(Sql sql) {
-        Query q = em.createNativeQuery("select grouping(o.name, a.story_id, to_char(a.published_at at time zone 'UTC', 'YYYY-MM')), "
-                + "o.name, a.story_id, max(s.title), to_char(a.published_at at time zone 'UTC', 'YYYY-MM'), count(*) "
-                + sql.from() + sql.where()
-                + "group by grouping sets ((o.name), (a.story_id), (to_char(a.published_at at time zone 'UTC', 'YYYY-MM')), ())");
-        sql.params.forEach(q::setParameter);
-        long total = 0;
+        List<Row> rows = new ArrayList<>();
+        long counted = 0;
+        long read = 0;
         List<SearchResults.Count> outlets = new ArrayList<>();
         List<SearchResults.Count> stories = new ArrayList<>();
         List<SearchResults.Count> months = new ArrayList<>();
         for (Object o : q.getResultList()) {
             Object[] c = (Object[]) o;
-            int grouping = ((Number) c[0]).intValue();
-            long count = ((Number) c[5]).longValue();
-            switch (grouping) {
-                case 0b011 -> {
-                    if (c[1] != null) {
-                        outlets.add(new SearchResults.Count((String) c[1], (String) c[1], count));
+            switch (((Number) c[0]).intValue()) {
+                case 0 -> rows.add(new Row(((Number) c[1]).longValue(), c[3] == null ? null : ((Number) c[3]).longValue(),
+                        (String) c[4], Snippet.fromHeadline((String) c[5]), (String) c[6], instant(c[7]),
+                        Snippet.fromHeadline((String) c[10]), ((Number) c[2]).doubleValue()));
+                case 1 -> {
+                    long count = ((Number) c[9]).longValue();
+                    switch (((Number) c[1]).intValue()) {
+                        case 0b011 -> {
+                            if (c[6] != null) {
+                                outlets.add(new SearchResults.Count((String) c[6], (String) c[6], count));
+                            }
+                        }
+                        case 0b101 -> {
+                            if (c[3] != null) {
+                                String title = c[4] == null ? "Story " + c[3] : (String) c[4];
+                                stories.add(new SearchResults.Count(String.valueOf(c[3]), title, count));
+                            }
+                        }
+                        case 0b110 -> {
+                            if (c[8] != null) {
+                                months.add(new SearchResults.Count((String) c[8], (String) c[8], count));
+                            }
+                        }
+                        default -> counted = count;
                     }
                 }
-                case 0b101 -> {
-                    if (c[2] != null) {
-                        String title = c[3] == null ? "Story " + c[2] : (String) c[3];
-                        stories.add(new SearchResults.Count(String.valueOf(c[2]), title, count));
-                    }
-                }
-                case 0b110 -> {
-                    if (c[4] != null) {
-                        months.add(new SearchResults.Count((String) c[4], (String) c[4], count));
-                    }
-                }
-                default -> total = count;
+                default -> read = ((Number) c[9]).longValue();
             }
         }
-        return new FacetsAndTotal(total, new SearchResults.Facets(top(outlets), top(stories),
-                months.stream().sorted((x, y) -> y.key().compareTo(x.key())).limit(FACET_LIMIT).toList()));
+        // The union's branches come back in no promised order; the hits are sorted here by the page order.
+        rows.sort((x, y) -> x.score != y.score ? Double.compare(y.score, x.score) : Long.compare(y.id, x.id));
+        SearchResults.Facets facets = new SearchResults.Facets(top(outlets), top(stories),
+                months.stream().sorted((x, y) -> y.key().compareTo(x.key())).limit(FACET_LIMIT).toList());
+        return new Page(rows, facets, counted, read <= candidates);
+    }
+
+    /**
+     * PostgreSQL's estimate of how many articles match, from the planner's statistics (no rows are read);
+     * used for the total only when there are more matches than one search reads.
+     */
+    private long estimate(Sql sql) {
+        Query q = em.createNativeQuery("explain (format json) select 1 from article a " + sql.where());
+        sql.params.forEach(q::setParameter);
+        Matcher m = PLAN_ROWS.matcher(String.valueOf(q.getSingleResult()));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> outletIds(String outlet) {
+        List<Number> ids = em.createNativeQuery("select id from outlet where lower(name) = lower(:outlet) order by id")
+                .setParameter("outlet", outlet).getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
     private static List<SearchResults.Count> top(List<SearchResults.Count> counts) {
@@ -250,7 +306,7 @@ public class SearchService {
         if (!query.hasText()) {
             return List.of();
         }
-        Sql sql = new Sql(query, tsquery(query), Instant.now());
+        Sql sql = new Sql(query, tsquery(query), null, Instant.now());
         Query q = em.createNativeQuery("select ts_headline(parallax_ts_config(a.language), p.text, "
                 + sql.tsquery() + ", :options) from paragraph p join article a on a.id = p.article_id "
                 + "where p.article_id = :id order by p.ordinal");
@@ -260,33 +316,43 @@ public class SearchService {
         return ((List<String>) q.getResultList()).stream().map(Snippet::fromHeadline).toList();
     }
 
-    /** True when English drops every word ("the of and"); such a query would match nearly everything. */
-    private boolean onlyStopWords(String text) {
-        Object nodes = em.createNativeQuery("select numnode(websearch_to_tsquery('english', :t))")
-                .setParameter("t", text).getSingleResult();
-        return ((Number) nodes).intValue() == 0 && text.codePoints().anyMatch(Character::isLetterOrDigit);
+    /**
+     * @param tsquery the whole text query as tsquery text (null without text), see {@link #prepare}
+     * @param onlyStopWords English drops every word ("the of and"); such a query would match nearly everything
+     */
+    private record Prepared(String tsquery, boolean onlyStopWords) {
     }
 
     /**
-     * The query as one tsquery (text form): the OR of {@code websearch_to_tsquery} under every configuration
-     * in use, leaving out a configuration under which nothing positive is left. Otherwise a stop word turns
+     * One round trip before the search proper. It sets, for this transaction only, custom plans for every
+     * statement (a generic plan cannot see the tsquery, so it would plan "prices", 16% of the articles,
+     * like a rare name), no JIT (compiling costs more than these bounded statements take) and no parallel
+     * workers (eight searches at once already use both cores). When there is text it also builds the
+     * query: the OR of {@code websearch_to_tsquery} under every configuration in use, leaving out a
+     * configuration under which nothing positive is left. Otherwise a stop word turns
      * {@code further -dollar} into {@code !dollar} under English, which matches nearly every article (the
-     * search benchmark's slowest query). Computed once per search, so the big queries get a constant.
+     * search benchmark's slowest query). Computed once per search, so the big statement gets a constant.
      */
     @SuppressWarnings("unchecked")
-    private String tsquery(SearchQuery query) {
+    private Prepared prepare(SearchQuery query) {
+        String settings = "set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true), "
+                + "set_config('max_parallel_workers_per_gather', '0', true)";
         if (!query.hasText()) {
-            return null;
+            em.createNativeQuery("select " + settings).getResultList();
+            return new Prepared(null, false);
         }
-        List<Object[]> parts = em.createNativeQuery("select cast(t as text), querytree(t) <> 'T' "
-                        + "from unnest(cast(:cfgs as text[])) with ordinality c(cfg, n), "
+        List<Object[]> parts = em.createNativeQuery("select cast(t as text), querytree(t) <> 'T', "
+                        + "numnode(websearch_to_tsquery('english', :q)), " + settings
+                        + " from unnest(cast(:cfgs as text[])) with ordinality c(cfg, n), "
                         + "lateral websearch_to_tsquery(cast(c.cfg as regconfig), :q) t order by c.n")
                 .setParameter("cfgs", configs().toArray(String[]::new))
                 .setParameter("q", query.text())
                 .getResultList();
         List<String> positive = new ArrayList<>();
         List<String> all = new ArrayList<>();
+        boolean englishEmpty = false;
         for (Object[] part : parts) {
+            englishEmpty = ((Number) part[2]).intValue() == 0;
             String text = (String) part[0];
             if (text == null || text.isBlank() || all.contains(text)) {
                 continue;
@@ -296,22 +362,37 @@ public class SearchService {
                 positive.add(text);
             }
         }
+        boolean onlyStopWords = englishEmpty && query.text().codePoints().anyMatch(Character::isLetterOrDigit);
         List<String> chosen = positive.isEmpty() ? all : positive;
-        return chosen.stream().map(t -> "(" + t + ")").reduce((x, y) -> x + " | " + y).orElse("");
+        return new Prepared(chosen.stream().map(t -> "(" + t + ")").reduce((x, y) -> x + " | " + y).orElse(""),
+                onlyStopWords);
     }
 
-    /** The text-search configurations of the languages stored, refreshed at most once a minute. */
+    /** The query as tsquery text, for {@link #highlightParagraphs}. */
+    private String tsquery(SearchQuery query) {
+        return prepare(query).tsquery;
+    }
+
+    /**
+     * The text-search configurations of the languages stored, refreshed at most once a minute (with whether
+     * the RUM index exists).
+     */
     @SuppressWarnings("unchecked")
     List<String> configs() {
         long now = System.currentTimeMillis();
         if (now - configsLoadedAt > CONFIG_CACHE_MILLIS) {
             List<String> found = new ArrayList<>(em.createNativeQuery(
-                    "select distinct cast(parallax_ts_config(language) as text) from article").getResultList());
+                    "with recursive l(lang) as (select min(language) from article union all "
+                            + "select (select min(language) from article where language > l.lang) from l where l.lang is not null) "
+                            + "select distinct cast(parallax_ts_config(lang) as text) from l where lang is not null")
+                    .getResultList());
             if (!found.contains("simple")) {
                 found.add("simple");
             }
             found.sort(null);
             configs = List.copyOf(found);
+            rumIndex = !em.createNativeQuery("select 1 from pg_indexes where indexname = 'article_search_rum_idx'")
+                    .getResultList().isEmpty();
             configsLoadedAt = now;
         }
         return configs;
@@ -322,19 +403,22 @@ public class SearchService {
         final SearchQuery query;
         /** The whole text query as tsquery text, see {@link SearchService#tsquery(SearchQuery)}. */
         final String tsquery;
+        /** Ids of the outlets named by {@code outlet:}, looked up first so the planner sees which ones. */
+        final List<Long> outletIds;
         final Map<String, Object> params = new LinkedHashMap<>();
         /** Recency is measured against this; only the ranked page query uses it. */
         final Instant reference;
 
-        Sql(SearchQuery query, String tsquery, Instant reference) {
+        Sql(SearchQuery query, String tsquery, List<Long> outletIds, Instant reference) {
             this.query = query;
             this.tsquery = tsquery;
+            this.outletIds = outletIds;
             this.reference = reference;
             if (query.hasText()) {
                 params.putAll(tsqueryParams());
             }
-            if (query.outlet() != null) {
-                params.put("outlet", query.outlet());
+            if (outletIds != null) {
+                params.put("outletIds", outletIds);
             }
             if (query.from() != null) {
                 params.put("fromDate", query.from().atStartOfDay().atOffset(ZoneOffset.UTC));
@@ -357,17 +441,13 @@ public class SearchService {
             return "cast(:tsq as tsquery)";
         }
 
-        String from() {
-            return "from article a left join outlet o on o.id = a.outlet_id left join story s on s.id = a.story_id ";
-        }
-
         String where() {
             List<String> conditions = new ArrayList<>();
             if (query.hasText()) {
                 conditions.add("a.search_vector @@ " + tsquery());
             }
-            if (query.outlet() != null) {
-                conditions.add("lower(o.name) = lower(:outlet)");
+            if (outletIds != null) {
+                conditions.add("a.outlet_id in (:outletIds)");
             }
             if (query.from() != null) {
                 conditions.add("a.published_at >= :fromDate");
@@ -381,13 +461,14 @@ public class SearchService {
             return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + " ";
         }
 
-        String score() {
-            String recency = "coalesce(0.5 + 0.5 / (1 + greatest(0, extract(epoch from (:reference - a.published_at)) "
-                    + "/ 31557600.0)), 0.5)";
+        /** The score of the row called {@code alias}, which has the article's published_at and search_vector. */
+        String score(String alias) {
+            String recency = "coalesce(0.5 + 0.5 / (1 + greatest(0, extract(epoch from (:reference - " + alias
+                    + ".published_at)) / 31557600.0)), 0.5)";
             if (!query.hasText()) {
                 return "cast(" + recency + " as float8)";
             }
-            return "cast(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', a.search_vector, " + tsquery() + ", 32) * "
+            return "cast(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + alias + ".search_vector, " + tsquery() + ", 32) * "
                     + recency + " as float8)";
         }
     }
