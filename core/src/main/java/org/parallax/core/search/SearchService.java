@@ -374,6 +374,15 @@ public class SearchService {
     }
 
     /**
+     * Forgets the cached configurations and whether the RUM index exists, so the next search looks again:
+     * for an operator who has just installed the {@code rum} extension and built the index by hand (V80),
+     * instead of waiting up to a minute.
+     */
+    public void refreshIndexInformation() {
+        configsLoadedAt = 0;
+    }
+
+    /**
      * The text-search configurations of the languages stored, refreshed at most once a minute (with whether
      * the RUM index exists).
      */
