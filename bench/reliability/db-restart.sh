@@ -47,11 +47,17 @@ done
 pg_state_log="$work/pg-state.log"
 : >"$pg_state_log"
 watch_pg() {
-  local last="" state
+  # Logged conservatively: "down" when a poll that saw it down returned; "up" as of the start of the last
+  # poll that still saw it down, the earliest moment it can have come back.
+  local last="" state t0 prev_t0=0
   while :; do
+    t0=$(now_ms)
     if pg_isready -q -h "$pg_host" -p "$pg_port" -t 1; then state=up; else state=down; fi
-    [ "$state" = "$last" ] || echo "$(now_ms) $state" >>"$pg_state_log"
+    if [ "$state" != "$last" ]; then
+      if [ "$state" = up ]; then echo "$prev_t0 up"; else echo "$(now_ms) down"; fi >>"$pg_state_log"
+    fi
     last=$state
+    prev_t0=$t0
     sleep 0.05
   done
 }
@@ -88,17 +94,17 @@ import sys
 log, states = sys.argv[1], sys.argv[2]
 rows = [l.split() for l in open(log) if l.strip()]
 rows = [(int(t), p, int(c), float(s)) for t, p, c, s in rows]
-# The outage as the watcher saw it: the first "down", then the first "up" after it. Each state is known
-# to within one poll (50 ms plus a pg_isready run), hence the margins.
+# The outage as the watcher saw it: the first "down", then the first "up" after it (see watch_pg: both
+# ends are the conservative side of the poll that saw the change).
 seen = [(int(t), s) for t, s in (l.split() for l in open(states) if l.strip())]
 t_down = next((t for t, s in seen if s == "down"), None)
-t_up = next((t for t, s in seen if s == "up" and t_down is not None and t > t_down), None)
+t_up = next((t for t, s in seen if s == "up" and t_down is not None and t >= t_down), None)
 if t_down is None or t_up is None:
     print("FAIL: the watcher did not see PostgreSQL go down and come back: %s" % seen); sys.exit(1)
 print("PostgreSQL refused connections for %.2f s" % ((t_up - t_down) / 1000))
 # "During": sent at least 300 ms after PostgreSQL stopped accepting connections and answered before it
 # accepted them again, so the app cannot have reached it. Those must all be 503.
-during = [r for r in rows if t_down + 300 <= r[0] and r[0] + r[3] * 1000 <= t_up - 100]
+during = [r for r in rows if t_down + 300 <= r[0] and r[0] + r[3] * 1000 <= t_up]
 # Sent during the outage but answered after it: either answer is right, but never a slow one.
 straddling = [r for r in rows if t_down + 300 <= r[0] < t_up and r not in during]
 after = [r for r in rows if r[0] >= t_up]
