@@ -197,8 +197,8 @@ public class ArticleService {
             insert.setArray(++i, connection.createArrayOf("text", texts));
             insert.setArray(++i, connection.createArrayOf("integer", starts));
             insert.setArray(++i, connection.createArrayOf("integer", ends));
-            insert.setArray(++i, signature.map(s -> array(connection, "integer", boxed(s.minhash()))).orElse(null));
-            insert.setArray(++i, signature.map(s -> array(connection, "bigint", boxed(s.bands()))).orElse(null));
+            insert.setArray(++i, signature.map(s -> array(connection, "integer", s.minhashElements())).orElse(null));
+            insert.setArray(++i, signature.map(s -> array(connection, "bigint", s.bandElements())).orElse(null));
             insert.setBoolean(++i, signature.isPresent());
             insert.setObject(++i, match.map(NearDuplicates.Match::articleId).orElse(null), Types.BIGINT);
             insert.setString(++i, match.map(m -> m.kind().dbValue()).orElse(null));
@@ -226,22 +226,6 @@ public class ArticleService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Integer[] boxed(int[] values) {
-        Integer[] boxed = new Integer[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return boxed;
-    }
-
-    private static Long[] boxed(long[] values) {
-        Long[] boxed = new Long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return boxed;
     }
 
     /** The stored raw document with these bytes, inserted first if new: one round trip either way when new. */

@@ -42,6 +42,16 @@ public final class MinHash {
     /** A body's signature and its band keys. */
     public record Signature(int[] minhash, long[] bands) {
 
+        /** The signature as JDBC array elements ({@code integer[]} in PostgreSQL). */
+        public Integer[] minhashElements() {
+            return java.util.stream.IntStream.of(minhash).boxed().toArray(Integer[]::new);
+        }
+
+        /** The LSH bands as JDBC array elements ({@code bigint[]} in PostgreSQL). */
+        public Long[] bandElements() {
+            return java.util.stream.LongStream.of(bands).boxed().toArray(Long[]::new);
+        }
+
         /** Estimated Jaccard similarity of the two bodies' shingle sets, 0..1. */
         public double similarity(int[] other) {
             int same = 0;

@@ -61,8 +61,8 @@ public class NearDuplicates {
                 try (PreparedStatement insert = connection.prepareStatement(
                         "insert into article_signature (article_id, minhash, lsh_bands) values (?, ?, ?)")) {
                     insert.setLong(1, articleId);
-                    insert.setArray(2, connection.createArrayOf("integer", boxed(signature.get().minhash())));
-                    insert.setArray(3, connection.createArrayOf("bigint", boxed(signature.get().bands())));
+                    insert.setArray(2, connection.createArrayOf("integer", signature.get().minhashElements()));
+                    insert.setArray(3, connection.createArrayOf("bigint", signature.get().bandElements()));
                     insert.executeUpdate();
                 }
             }
@@ -110,7 +110,7 @@ public class NearDuplicates {
                 select article_id, minhash from article_signature where lsh_bands && ?;
                 select set_config('enable_seqscan', 'on', true)""")) {
             query.unwrap(PGStatement.class).setPrepareThreshold(0);
-            query.setArray(1, connection.createArrayOf("bigint", boxed(signature.bands())));
+            query.setArray(1, connection.createArrayOf("bigint", signature.bandElements()));
             query.setMaxRows(MAX_CANDIDATES);
             query.execute();
             query.getMoreResults();
@@ -153,21 +153,5 @@ public class NearDuplicates {
             ints[i] = ((Number) values[i]).intValue();
         }
         return ints;
-    }
-
-    private static Integer[] boxed(int[] values) {
-        Integer[] boxed = new Integer[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return boxed;
-    }
-
-    private static Long[] boxed(long[] values) {
-        Long[] boxed = new Long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return boxed;
     }
 }
