@@ -11,9 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parallax.app.annotation.AnnotationFixtures;
 import org.parallax.app.support.SeedArticles;
 import org.parallax.app.support.TestSessions;
@@ -28,7 +27,8 @@ class AnnotationBrowserTests {
             + "and agree not to meddle in each other’s internal affairs, including elections.";
     static final String SHARED_PHRASE = "Stop your meddling first.";
 
-    private static BrowserSession browser;
+    @RegisterExtension
+    static final SharedBrowser browser = new SharedBrowser();
 
     @TestHTTPResource("/")
     URL home;
@@ -38,16 +38,6 @@ class AnnotationBrowserTests {
 
     @Inject
     AnnotationFixtures fixtures;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSession.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserSession.closeIfStarted(browser);
-    }
 
     /** Selects the first occurrence of {@code text} inside the article body, as a reader would. */
     static void select(Page page, String text) {

@@ -9,9 +9,8 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parallax.app.annotation.AnnotationFixtures;
 import org.parallax.app.support.SeedArticles;
 import org.parallax.app.support.TestSessions;
@@ -76,7 +75,8 @@ class AnnotationXssBrowserTests {
             "<a href=\"https://example.org\" onclick=\"alert('xss50')\">ok link</a>",
             "\u202e<script>alert('xss51')</script>\u0000");
 
-    private static BrowserSession browser;
+    @RegisterExtension
+    static final SharedBrowser browser = new SharedBrowser();
 
     @TestHTTPResource("/")
     URL home;
@@ -86,16 +86,6 @@ class AnnotationXssBrowserTests {
 
     @Inject
     AnnotationFixtures fixtures;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSession.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserSession.closeIfStarted(browser);
-    }
 
     @Test
     void fiftyHostileNotesAndTagsRenderInert() {

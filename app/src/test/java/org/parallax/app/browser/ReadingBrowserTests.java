@@ -6,27 +6,17 @@ import com.microsoft.playwright.Page;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 class ReadingBrowserTests {
 
-    private static BrowserSession browser;
+    @RegisterExtension
+    static final SharedBrowser browser = new SharedBrowser();
 
     @TestHTTPResource("/")
     URL home;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSession.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserSession.closeIfStarted(browser);
-    }
 
     @Test
     void readerFollowsAStoryLinkToTheArticle() {

@@ -12,9 +12,8 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parallax.app.support.SeedArticles;
 
 /** The story pages in Chromium: compare rows, the coverage matrix, keyboard use and axe-core. */
@@ -25,23 +24,14 @@ class StoryBrowserTests {
     private static final String ANTIWAR = "001_3d7b2ec1440a76b5.txt";
     private static final String JPOST = "003_67f9020dfa8c06b0.txt";
 
-    private static BrowserSession browser;
+    @RegisterExtension
+    static final SharedBrowser browser = new SharedBrowser();
 
     @TestHTTPResource("/")
     URL home;
 
     @Inject
     SeedArticles seeds;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSession.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserSession.closeIfStarted(browser);
-    }
 
     private String url(String path) {
         return home.toString().replaceAll("/$", "") + path;
