@@ -1,6 +1,7 @@
 package org.parallax.app.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parallax.app.support.StoryMembership.storyOf;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,13 +65,6 @@ class RevisionRealignmentTests {
         // Realignment ran when the revision committed, before store returned: grouped, quotes from the new text.
         assertThat(storyOf(first.articleId())).isNotNull();
         assertThat(quotesOf(first.articleId())).singleElement().asString().contains("rebuild the pier " + nonce);
-    }
-
-    private static Long storyOf(long articleId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Article article = Article.findById(articleId);
-            return article.story == null ? null : article.story.id;
-        });
     }
 
     @SuppressWarnings("unchecked")

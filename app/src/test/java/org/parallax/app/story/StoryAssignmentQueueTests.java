@@ -1,6 +1,7 @@
 package org.parallax.app.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parallax.app.support.StoryMembership.storyOf;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,13 +43,6 @@ class StoryAssignmentQueueTests {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Article.getEntityManager()
                 .createNativeQuery("select count(*) from story_assignment_queue where article_id = ?1")
                 .setParameter(1, articleId).getSingleResult()).longValue() > 0);
-    }
-
-    private static Long storyOf(long articleId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Article article = Article.findById(articleId);
-            return article.story == null ? null : article.story.id;
-        });
     }
 
     @Test

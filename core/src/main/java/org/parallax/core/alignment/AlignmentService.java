@@ -19,8 +19,9 @@ import org.parallax.core.quote.QuoteSpan;
 
 /**
  * Keeps the stored alignment of stories (passage links, unique passages, quote groups) in step with their
- * membership. Runs inside the transaction that changed the stories; only article pairs never aligned before
- * are aligned, so a story that gains one article aligns it with each member once.
+ * membership. Runs inside a caller's transaction: the one that aligns a queued story
+ * ({@code StoryAlignmentQueue}), or an editor's merge or split. Only article pairs never aligned before are
+ * aligned, so a story that gains one article aligns it with each member once.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -54,10 +55,23 @@ public class AlignmentService {
     }
 
     /**
-     * @param moved articles that changed story: their links and aligned pairs with articles now in another
-     *     story are dropped (a later merge aligns such a pair again), the rest follow them to their story
+     * @param moved articles that changed story: their links with articles now in another story are dropped
+     *     ({@link #dropCrossStoryLinks}), the rest follow them to their story
      */
     public void refresh(Collection<Long> storyIds, Collection<Long> moved) {
+        dropCrossStoryLinks(moved);
+        Set<Long> movedIds = new HashSet<>(moved);
+        for (long storyId : new HashSet<>(storyIds)) {
+            refresh(storyId, movedIds);
+        }
+    }
+
+    /**
+     * Drops the links and aligned pairs of articles that changed story with articles now in another story (a
+     * later merge aligns such a pair again). Part of the transaction that moved them: a story's alignment may
+     * come later, and must not meet links that reach outside the story.
+     */
+    public void dropCrossStoryLinks(Collection<Long> moved) {
         if (!moved.isEmpty()) {
             Long[] ids = moved.toArray(Long[]::new);
             em.createNativeQuery("""
@@ -71,32 +85,38 @@ public class AlignmentService {
                               and a.id = p.article_a and b.id = p.article_b and a.story_id is distinct from b.story_id""")
                     .setParameter(1, ids).executeUpdate();
         }
-        Set<Long> movedIds = new HashSet<>(moved);
-        for (long storyId : new HashSet<>(storyIds)) {
-            refresh(storyId, movedIds);
-        }
     }
 
-    private void refresh(long storyId, Set<Long> moved) {
+    /**
+     * Recomputes one story's alignment from its current members: pairs not aligned before, then its unique
+     * passages and quote groups.
+     *
+     * @param moved articles that joined the story since it was last aligned (their pairs with the members
+     *     are aligned even where they already have aligned pairs, with the members of their former story)
+     */
+    public void refresh(long storyId, Set<Long> moved) {
         // The native statements below read quotes that this transaction may have persisted just now.
         em.flush();
         List<Object[]> rows = em.createQuery("select a.id, a.body from Article a where a.story.id = ?1 order by a.id",
                 Object[].class).setParameter(1, storyId).getResultList();
         List<Long> ids = rows.stream().map(row -> (Long) row[0]).toList();
         Long[] idArray = ids.toArray(Long[]::new);
-        // Links follow the articles: a story adopts the links between its members that a merge or split brought.
-        em.createNativeQuery("delete from unique_passage where story_id = ?1 or article_id = any(?2)")
-                .setParameter(1, storyId).setParameter(2, idArray).executeUpdate();
+        Long[] movedArray = moved.toArray(Long[]::new);
         // Quotes of the story lose their group through the foreign key (on delete set null).
         em.createNativeQuery("delete from quote_group where story_id = ?1").setParameter(1, storyId).executeUpdate();
         if (ids.isEmpty()) {
+            em.createNativeQuery("delete from unique_passage where story_id = ?1").setParameter(1, storyId).executeUpdate();
             return;
         }
-        // Only links that are elsewhere: rewriting every link of a big story on each arrival was most of its cost.
-        em.createNativeQuery("""
-                        update passage_link set story_id = ?1
-                        where article_a = any(?2) and article_b = any(?2) and story_id <> ?1""")
-                .setParameter(1, storyId).setParameter(2, idArray).executeUpdate();
+        if (movedArray.length > 0) {
+            // Links follow the articles: a story adopts the links between its members that a merge or split
+            // brought, which all involve an article that moved here.
+            em.createNativeQuery("""
+                            update passage_link set story_id = ?1
+                            where (article_a = any(?3) or article_b = any(?3))
+                              and article_a = any(?2) and article_b = any(?2) and story_id <> ?1""")
+                    .setParameter(1, storyId).setParameter(2, idArray).setParameter(3, movedArray).executeUpdate();
+        }
 
         List<AlignableArticle> members = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
@@ -124,16 +144,53 @@ public class AlignmentService {
         }
 
         List<PassageMatch> links = spansOf(storyId);
-        List<Passage> unique = aligner.unique(members, links);
-        em.createNativeQuery("""
-                        insert into unique_passage (story_id, article_id, start_offset, end_offset)
-                        select ?1, * from unnest(?2, ?3, ?4)""")
-                .setParameter(1, storyId)
-                .setParameter(2, unique.stream().map(Passage::article).toArray(Long[]::new))
-                .setParameter(3, unique.stream().map(Passage::start).toArray(Integer[]::new))
-                .setParameter(4, unique.stream().map(Passage::end).toArray(Integer[]::new))
-                .executeUpdate();
+        replaceUniquePassages(storyId, movedArray, aligner.unique(members, links));
         groupQuotes(storyId, idArray, links);
+    }
+
+    /**
+     * Stores a story's unique passages, writing only the difference: one more article changes the unique
+     * passages of the members it links to and its own, and rewriting all of them (each row checked against
+     * two foreign keys and announced to the reader pages) was the most expensive statement of an assignment.
+     * Rows of articles that moved here, stored under their former story, are replaced.
+     */
+    private void replaceUniquePassages(long storyId, Long[] moved, List<Passage> unique) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, story_id, article_id, start_offset, end_offset from unique_passage
+                        where story_id = ?1 or article_id = any(?2)""")
+                .setParameter(1, storyId).setParameter(2, moved).getResultList();
+        Map<Passage, Long> stored = new HashMap<>();
+        List<Long> stale = new ArrayList<>();
+        for (Object[] row : rows) {
+            long id = ((Number) row[0]).longValue();
+            Passage passage = new Passage(((Number) row[2]).longValue(), ((Number) row[3]).intValue(),
+                    ((Number) row[4]).intValue());
+            if (((Number) row[1]).longValue() != storyId || stored.putIfAbsent(passage, id) != null) {
+                stale.add(id);
+            }
+        }
+        Set<Passage> wanted = new HashSet<>(unique);
+        stored.forEach((passage, id) -> {
+            if (!wanted.contains(passage)) {
+                stale.add(id);
+            }
+        });
+        if (!stale.isEmpty()) {
+            em.createNativeQuery("delete from unique_passage where id = any(?1)")
+                    .setParameter(1, stale.toArray(Long[]::new)).executeUpdate();
+        }
+        List<Passage> added = unique.stream().filter(passage -> !stored.containsKey(passage)).distinct().toList();
+        if (!added.isEmpty()) {
+            em.createNativeQuery("""
+                            insert into unique_passage (story_id, article_id, start_offset, end_offset)
+                            select ?1, * from unnest(?2, ?3, ?4)""")
+                    .setParameter(1, storyId)
+                    .setParameter(2, added.stream().map(Passage::article).toArray(Long[]::new))
+                    .setParameter(3, added.stream().map(Passage::start).toArray(Integer[]::new))
+                    .setParameter(4, added.stream().map(Passage::end).toArray(Integer[]::new))
+                    .executeUpdate();
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import org.parallax.core.quote.QuoteCluster;
 import org.parallax.core.quote.QuoteGrouper;
 import org.parallax.core.quote.QuoteSpan;
 import org.parallax.core.text.AnalysedSentence;
+import org.parallax.core.text.SparseVectors;
 
 /**
  * Aligns the articles of one story: passage links between pairs, the passages only one article carries, and
@@ -164,18 +165,8 @@ public final class StoryAligner {
     }
 
     private static double cosine(Map<String, Double> x, Map<String, Double> y) {
-        if (x.size() > y.size()) {
-            return cosine(y, x);
-        }
-        double dot = 0;
-        for (Map.Entry<String, Double> entry : x.entrySet()) {
-            Double other = y.get(entry.getKey());
-            if (other != null) {
-                dot += entry.getValue() * other;
-            }
-        }
         double norms = Math.sqrt(norm(x) * norm(y));
-        return norms == 0 ? 0 : dot / norms;
+        return norms == 0 ? 0 : SparseVectors.dot(x, y) / norms;
     }
 
     private static double norm(Map<String, Double> x) {

@@ -133,10 +133,6 @@ final class JdbcStoryIndex implements StoryIndex {
             ps.setObject(5, article.linkedTo());
             ps.setDouble(6, article.linkSimilarity());
         });
-        update("update article set story_id = ? where id = ?", ps -> {
-            ps.setLong(1, article.storyId());
-            ps.setLong(2, article.articleId());
-        });
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.parallax.core.text.SparseVectors;
 
 /**
  * Puts one new article into a story, incrementally. A story is a connected group of articles in which every
@@ -58,7 +59,7 @@ public final class StoryAssigner {
         Map<Long, Double> textSimilarity = new HashMap<>();
         StoryIndex.Neighbour best = null;
         for (StoryIndex.Neighbour neighbour : neighbours) {
-            double text = dot(vector, vectors.get(neighbour.articleId()))
+            double text = SparseVectors.dot(vector, vectors.get(neighbour.articleId()))
                     + settings.quoteBonus() * quoteShare(neighbour.sharedQuoteShingles());
             textSimilarity.put(neighbour.articleId(), text);
             double value = text * timeFactor(publishedAt, neighbour.publishedAt());
@@ -87,12 +88,13 @@ public final class StoryAssigner {
             touched.add(best.storyId());
         }
         long provisional = index.newStory();
-        index.add(new StoryIndex.IndexedArticle(articleId, provisional, publishedAt, vector, quoteShingles, linkedTo,
-                linkSimilarity, null), features.counts().keySet(), settings.vectorSize());
+        StoryIndex.IndexedArticle newcomer = new StoryIndex.IndexedArticle(articleId, provisional, publishedAt, vector,
+                quoteShingles, linkedTo, linkSimilarity, null);
+        index.add(newcomer, features.counts().keySet(), settings.vectorSize());
         for (StoryIndex.Neighbour neighbour : switched) {
             index.relink(neighbour.articleId(), articleId, similarity.get(neighbour.articleId()));
         }
-        Regrouping regrouping = regroup(articleId, provisional, touched);
+        Regrouping regrouping = regroup(newcomer, touched);
 
         Map<Long, Double> related = new HashMap<>();
         Map<Long, Double> sameStory = new HashMap<>();
@@ -139,12 +141,16 @@ public final class StoryAssigner {
             List<Long> split, Map<Long, Long> storyOf) {
     }
 
-    /** Recomputes the connected groups among the touched stories and the new article; gives them ids. */
-    private Regrouping regroup(long articleId, long provisional, Set<Long> touched) {
+    /**
+     * Recomputes the connected groups among the touched stories and the new article; gives them ids. The new
+     * article is put into its story here, once ({@link StoryIndex#add} leaves it outside any): in PostgreSQL,
+     * every write of an article's story is an update of the article row, which also updates its search index.
+     */
+    private Regrouping regroup(StoryIndex.IndexedArticle newcomer, Set<Long> touched) {
+        long articleId = newcomer.articleId();
+        long provisional = newcomer.storyId();
         Map<Long, StoryIndex.IndexedArticle> nodes = new LinkedHashMap<>();
-        for (StoryIndex.IndexedArticle member : index.members(provisional)) {
-            nodes.put(member.articleId(), member);
-        }
+        nodes.put(articleId, newcomer);
         for (long story : touched) {
             for (StoryIndex.IndexedArticle member : index.members(story)) {
                 nodes.put(member.articleId(), member);
@@ -189,7 +195,7 @@ public final class StoryAssigner {
         List<Long> gained = new ArrayList<>();
         for (StoryIndex.IndexedArticle node : own) {
             storyOf.put(node.articleId(), storyId);
-            if (node.storyId() != storyId) {
+            if (node.storyId() != storyId || node.articleId() == articleId) {
                 gained.add(node.articleId());
             }
         }
@@ -228,20 +234,6 @@ public final class StoryAssigner {
         Assignment.Kind kind = contributions.isEmpty() ? Assignment.Kind.FOUNDED
                 : contributions.size() == 1 ? Assignment.Kind.JOINED : Assignment.Kind.MERGED;
         return new Regrouping(kind, storyId, merged, changed, List.copyOf(split), storyOf);
-    }
-
-    private static double dot(Map<String, Double> a, Map<String, Double> b) {
-        if (a.size() > b.size()) {
-            return dot(b, a);
-        }
-        double sum = 0;
-        for (Map.Entry<String, Double> entry : a.entrySet()) {
-            Double other = b.get(entry.getKey());
-            if (other != null) {
-                sum += entry.getValue() * other;
-            }
-        }
-        return sum;
     }
 
     private static double quoteShare(int shared) {

@@ -12,10 +12,12 @@ import org.jboss.logging.Logger;
  * inside its own storing transaction and leaves it once {@link StoryService#assign} has committed, so a
  * crash at any point leaves either a grouped article or a queued one, never a forgotten one.
  *
- * <p>Each step claims the oldest queued article with a row lock held while it is assigned: several
- * replicas (or a server and an {@code ingest} command) can drain the same queue without doing the same
- * article twice. {@link StoryService#assign} is idempotent and serialised by its own advisory lock, so even
- * a claim lost to a crash between the assignment and the delete only costs a no-op on the next attempt.
+ * <p>Each step takes the oldest queued article and assigns it; no row lock is held meanwhile. Assignment is
+ * idempotent and serialised by its own advisory lock, so two workers (replicas, or a server and an
+ * {@code ingest} command) that take the same article only cost the second a no-op. Holding the queue row
+ * locked across the assignment, as this class once did, made a transaction wait in Java for others that
+ * waited in PostgreSQL for it (deleting an article cascades to its queue row): a cycle PostgreSQL cannot
+ * see, which ran into the 60 s transaction timeout.
  */
 @ApplicationScoped
 public class StoryAssignmentQueue {
@@ -41,35 +43,50 @@ public class StoryAssignmentQueue {
     }
 
     /**
-     * Groups the oldest queued article, if any.
+     * Groups the oldest queued article, if any. Nothing is claimed, so a drain never passes over an article
+     * another worker is grouping: it groups it too, which is a no-op once the other has committed.
      *
-     * @param waitForClaimed wait for an article another worker is assigning (to see the queue empty once it
-     *                       returns empty) rather than passing over it
-     * @return the article taken, or empty when nothing (claimable) is queued
+     * @return the article taken, or empty when nothing is queued
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public OptionalLong assignNext(boolean waitForClaimed) {
-        @SuppressWarnings("unchecked")
-        List<Number> claimed = em.createNativeQuery("select article_id from story_assignment_queue where attempts < ?1 "
-                        + "order by article_id limit 1 for update" + (waitForClaimed ? "" : " skip locked"))
-                .setParameter(1, MAX_ATTEMPTS).getResultList();
-        if (claimed.isEmpty()) {
-            return OptionalLong.empty();
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public OptionalLong assignNext() {
+        OptionalLong next = oldest();
+        if (next.isEmpty()) {
+            return next;
         }
-        long articleId = claimed.get(0).longValue();
+        long articleId = next.getAsLong();
         try {
-            // Its own transaction: the article is grouped (and committed) before its queue row goes.
+            // Committed before its queue row goes: a crash in between only repeats a no-op.
             stories.assign(articleId);
-            em.createNativeQuery("delete from story_assignment_queue where article_id = ?1")
-                    .setParameter(1, articleId).executeUpdate();
+            done(articleId);
         } catch (RuntimeException e) {
             // The article stays stored and queued; after MAX_ATTEMPTS it is passed over with its error kept.
             LOG.errorf(e, "article %d: story assignment failed", articleId);
-            em.createNativeQuery("update story_assignment_queue set attempts = attempts + 1, last_error = ?2 "
-                            + "where article_id = ?1")
-                    .setParameter(1, articleId).setParameter(2, String.valueOf(e.getMessage())).executeUpdate();
+            failed(articleId, e);
         }
-        return OptionalLong.of(articleId);
+        return next;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    OptionalLong oldest() {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select article_id from story_assignment_queue where attempts < ?1 "
+                        + "order by article_id limit 1")
+                .setParameter(1, MAX_ATTEMPTS).getResultList();
+        return ids.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ids.get(0).longValue());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void done(long articleId) {
+        em.createNativeQuery("delete from story_assignment_queue where article_id = ?1")
+                .setParameter(1, articleId).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void failed(long articleId, RuntimeException e) {
+        em.createNativeQuery("update story_assignment_queue set attempts = attempts + 1, last_error = ?2 "
+                        + "where article_id = ?1")
+                .setParameter(1, articleId).setParameter(2, String.valueOf(e.getMessage())).executeUpdate();
     }
 
     /** Articles waiting to be grouped (not counting ones given up on). */

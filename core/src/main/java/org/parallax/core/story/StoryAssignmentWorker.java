@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.function.IntConsumer;
 import org.parallax.core.queue.BackgroundDrain;
 
 /**
@@ -17,10 +18,12 @@ import org.parallax.core.queue.BackgroundDrain;
 public class StoryAssignmentWorker extends BackgroundDrain {
 
     private final StoryAssignmentQueue queue;
+    private final StoryAlignmentWorker alignment;
 
-    public StoryAssignmentWorker(StoryAssignmentQueue queue) {
+    public StoryAssignmentWorker(StoryAssignmentQueue queue, StoryAlignmentWorker alignment) {
         super("story-assignment", 0);
         this.queue = queue;
+        this.alignment = alignment;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -33,7 +36,20 @@ public class StoryAssignmentWorker extends BackgroundDrain {
 
     @Override
     protected int step(boolean draining) {
-        return queue.assignNext(draining).isPresent() ? 1 : 0;
+        return queue.assignNext().isPresent() ? 1 : 0;
+    }
+
+    /**
+     * Groups every queued article, then aligns any story still marked (one whose alignment failed or was left
+     * by a stopped process), so that the stories are complete when this returns.
+     *
+     * @return the articles grouped
+     */
+    @Override
+    public long drain(IntConsumer progress) {
+        long grouped = super.drain(progress);
+        alignment.drain();
+        return grouped;
     }
 
     /** Articles waiting to be grouped. */

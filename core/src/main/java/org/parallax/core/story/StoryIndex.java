@@ -33,8 +33,9 @@ public interface StoryIndex {
     Map<Long, Map<String, Double>> vectors(Collection<Long> articleIds);
 
     /**
-     * Adds an article to a story, with its features (for document frequencies), vector and link; the
-     * {@code postings} strongest features of its vector enter the inverted index.
+     * Indexes a new article with its features (for document frequencies), vector and link; the
+     * {@code postings} strongest features of its vector enter the inverted index. Its story is set by a
+     * {@link #move} that follows; until then it may or may not be among {@link #members} of its provisional story.
      */
     void add(IndexedArticle article, Collection<String> features, int postings);
 

@@ -21,9 +21,10 @@ import org.parallax.core.article.Article;
 
 /**
  * Groups articles into stories as they arrive and keeps each story's counts, dates, title, history, related
- * stories and stored alignment up to date. Assignment runs in its own transaction after the article's has
- * committed (see {@link StoryAssignmentTrigger}); assignments are serialised by an advisory lock, since
- * each one reads the links the previous one wrote.
+ * stories and stored alignment up to date. Assignment runs after the article's transaction has committed
+ * (see {@link StoryAssignmentTrigger}), in two steps: grouping, serialised by an advisory lock since each one
+ * reads the links the previous one wrote, and then, in transactions of their own, the alignment of the
+ * stories it changed ({@link StoryAlignmentQueue}), which can run beside the next grouping.
  */
 @ApplicationScoped
 @Transactional
@@ -36,24 +37,50 @@ public class StoryService {
 
     private final EntityManager em;
     private final AlignmentService alignment;
+    private final StoryAlignmentQueue alignmentQueue;
     private final FeatureExtractor features = FeatureExtractor.english();
     private final StorySettings settings = StorySettings.defaults();
 
-    public StoryService(EntityManager em, AlignmentService alignment) {
+    public StoryService(EntityManager em, AlignmentService alignment, StoryAlignmentQueue alignmentQueue) {
         this.em = em;
         this.alignment = alignment;
-    }
-
-    /** Puts a stored article into a story and realigns the stories that changed. Idempotent. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Assignment> assign(long articleId) {
-        lock();
-        return assignLocked(articleId);
+        this.alignmentQueue = alignmentQueue;
     }
 
     /**
-     * {@link #assign} for a caller that holds the assignment lock in the current transaction. It must not go
-     * through {@link #assign} itself: Quarkus intercepts self-invocation, so that would open a second
+     * Puts a stored article into a story ({@link #group}), then aligns the stories that changed, each in a
+     * transaction of its own. Idempotent.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Optional<Assignment> assign(long articleId) {
+        Optional<Assignment> assignment = group(articleId);
+        assignment.ifPresent(done -> touched(done).forEach(alignmentQueue::align));
+        return assignment;
+    }
+
+    /**
+     * Puts a stored article into a story and marks the stories that changed for alignment, in one transaction,
+     * leaving their alignment to {@link StoryAlignmentQueue}. Idempotent: an article already in a story is
+     * left alone (empty result).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Assignment> group(long articleId) {
+        lock();
+        StoryLocks.commitWithoutFlush(em);
+        return assignLocked(articleId);
+    }
+
+    private static Set<Long> touched(Assignment assignment) {
+        Set<Long> touched = new LinkedHashSet<>(assignment.changed().keySet());
+        touched.add(assignment.storyId());
+        touched.addAll(assignment.merged());
+        touched.addAll(assignment.split());
+        return touched;
+    }
+
+    /**
+     * {@link #group} for a caller that holds the assignment lock in the current transaction. It must not go
+     * through {@link #group} itself: Quarkus intercepts self-invocation, so that would open a second
      * transaction on another connection, which would then wait for the lock this one holds, forever (until
      * the transaction timeout).
      */
@@ -77,17 +104,18 @@ public class StoryService {
         long grouping = System.nanoTime();
         Assignment assignment = withAssigner(assigner -> assigner.assign(articleId, publishedAt, extracted));
         grouping = System.nanoTime() - grouping;
+        Set<Long> touched = touched(assignment);
+        // No alignment of these stories starts or is under way from here until this transaction ends.
+        StoryLocks.lock(em, touched);
         record(articleId, assignment);
         alignment.storeQuotes(articleId, body);
-        Set<Long> touched = new LinkedHashSet<>(assignment.changed().keySet());
-        touched.add(assignment.storyId());
-        touched.addAll(assignment.merged());
-        touched.addAll(assignment.split());
         for (long story : touched) {
             refreshSummary(story);
         }
-        List<Long> moved = assignment.changed().values().stream().flatMap(List::stream).toList();
-        alignment.refresh(touched, moved);
+        // The new article itself has no links yet: only older articles that changed story can have some.
+        alignment.dropCrossStoryLinks(assignment.changed().values().stream().flatMap(List::stream)
+                .filter(id -> id != articleId).toList());
+        alignmentQueue.enqueue(touched, assignment.changed());
         LOG.debugf("article %d %s story %d: grouping %.1f ms, in all %.1f ms", articleId,
                 assignment.kind().name().toLowerCase(Locale.ROOT), assignment.storyId(), grouping / 1e6,
                 (System.nanoTime() - started) / 1e6);
@@ -105,11 +133,12 @@ public class StoryService {
                 .setParameter(1, articleId).getResultList();
         if (story.isEmpty()) {
             // Not grouped yet (its queue entry is still waiting): group it now, with its new text, under the
-            // lock already held. The queue's later attempt finds it grouped and does nothing.
-            assignLocked(articleId);
+            // lock already held, and align what changed. The queue's later attempt finds it grouped.
+            assignLocked(articleId).ifPresent(done -> touched(done).forEach(alignmentQueue::alignHeld));
             return;
         }
         long storyId = ((Number) story.get(0)).longValue();
+        StoryLocks.lock(em, List.of(storyId));
         em.createNativeQuery("delete from quote where article_id = ?1").setParameter(1, articleId).executeUpdate();
         em.createNativeQuery("delete from passage_link where article_a = ?1 or article_b = ?1")
                 .setParameter(1, articleId).executeUpdate();
@@ -137,6 +166,7 @@ public class StoryService {
         if (into.id.equals(from.id)) {
             throw new StoryEditRejected("a story cannot be merged into itself");
         }
+        StoryLocks.lock(em, List.of(intoId, fromId));
         StoryEvent event = StoryEvent.record(intoId, StoryEvent.Kind.MERGED, null, fromId, editor);
         StoryEvent.record(fromId, StoryEvent.Kind.MERGED, null, intoId, editor);
         em.flush();
@@ -178,6 +208,7 @@ public class StoryService {
         if (leaving.size() == memberIds.size()) {
             throw new StoryEditRejected("splitting off every article would leave story " + storyId + " empty");
         }
+        StoryLocks.lock(em, List.of(storyId));
         Story created = new Story();
         created.title = "";
         created.createdAt = Instant.now();
@@ -211,14 +242,12 @@ public class StoryService {
     }
 
     /**
-     * Takes the assignment lock, and plans this transaction's statements for their actual arguments. The
-     * index lookups ({@code feature = any(?)} over story_feature and story_posting) are prepared statements;
-     * after five runs PostgreSQL may switch to a generic plan made while the tables were small (a sequential
-     * scan), and keep it while the tables grow a hundredfold: grouping Reuters spent most of its time in such
-     * scans (perf: ExecEvalScalarArrayOp under ExecScan). Custom plans cost about a millisecond of planning.
+     * Takes the assignment lock, planning the transaction's statements for their arguments (see
+     * {@link StoryLocks#CUSTOM_PLANS}; for the index lookups, {@code feature = any(?)} over story_feature and
+     * story_posting, a generic plan made while the tables were small was kept while they grew a hundredfold).
      */
     private void lock() {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1), set_config('plan_cache_mode', 'force_custom_plan', true)")
+        em.createNativeQuery("select pg_advisory_xact_lock(?1), " + StoryLocks.CUSTOM_PLANS)
                 .setParameter(1, ASSIGNMENT_LOCK).getResultList();
     }
 
@@ -265,9 +294,7 @@ public class StoryService {
         for (long split : assignment.split()) {
             StoryEvent.record(split, StoryEvent.Kind.SPLIT, articleId, storyId, StoryEvent.SYSTEM);
         }
-        for (Map.Entry<Long, Double> related : assignment.related().entrySet()) {
-            relate(storyId, related.getKey(), related.getValue());
-        }
+        relateAll(storyId, assignment.related());
         // Centrality: the sum of a member's similarities to the others it was compared with (one statement).
         Map<Long, Double> similarities = assignment.similarities();
         double total = similarities.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -282,14 +309,24 @@ public class StoryService {
                 .setParameter(1, total).setParameter(2, articleId).executeUpdate();
     }
 
-    private void relate(long a, long b, double score) {
-        if (a == b) {
+    /** Relates a story to others, in one statement: an article has a dozen related stories. */
+    private void relateAll(long storyId, Map<Long, Double> related) {
+        List<Map.Entry<Long, Double>> others = related.entrySet().stream().filter(e -> e.getKey() != storyId).toList();
+        if (others.isEmpty()) {
             return;
         }
         em.createNativeQuery("""
-                        insert into story_relation (story_id, related_story_id, score) values (?1, ?2, ?3)
+                        insert into story_relation (story_id, related_story_id, score)
+                        select least(?1, o), greatest(?1, o), s from unnest(?2, ?3) as t(o, s)
                         on conflict (story_id, related_story_id) do update set score = greatest(story_relation.score, excluded.score)""")
-                .setParameter(1, Math.min(a, b)).setParameter(2, Math.max(a, b)).setParameter(3, score).executeUpdate();
+                .setParameter(1, storyId)
+                .setParameter(2, others.stream().map(Map.Entry::getKey).toArray(Long[]::new))
+                .setParameter(3, others.stream().map(Map.Entry::getValue).toArray(Double[]::new))
+                .executeUpdate();
+    }
+
+    private void relate(long a, long b, double score) {
+        relateAll(a, Map.of(b, score));
     }
 
     private void moveRelations(long from, long into) {
