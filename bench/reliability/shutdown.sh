@@ -2,7 +2,8 @@
 # Graceful shutdown: SIGTERM to a serving app with requests in flight, and to an ingest halfway through.
 # Checks: every request that was in flight completes with 200; readiness turns DOWN during the shutdown
 # delay; the app exits by itself; the ingest stops at an article boundary (summary "stopped by
-# shutdown", its ingest_run closed, no article without paragraphs) and a re-run finishes the batch.
+# shutdown", its ingest_run closed, no article without paragraphs) and a re-run finishes the batch; `group`
+# stops after the article being grouped (none half-grouped, no failures) and a re-run finishes it.
 #   bench/reliability/shutdown.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 db=${RELIAB_SHUTDOWN_DB:-parallax_reliab_shutdown}
@@ -82,4 +83,40 @@ total=$(( $(psql_on "$db" -c "select count(*) from article") - before ))
 [ -n "$rerun_new" ] && [ "$((stored + rerun_new + rerun_near))" = "$total" ] && [ "$rerun_present" -ge "$stored" ] \
   || fail "the re-run did not finish the batch on top of the $stored stored articles ($rerun_new new, $rerun_near near-duplicate, $rerun_present already present, $total in all)"
 ok "graceful shutdown: in-flight requests completed, readiness DOWN, ingest stopped at an article boundary after $stored articles"
+
+# 3. `parallax group` halfway through grouping a batch stored without grouping: it stops after the article and
+#    the alignments in progress, leaves every article either fully grouped or untouched, and a re-run finishes.
+gdb=${db}_group
+fresh_db "$gdb"
+db=$gdb parallax_cli ingest --defer-grouping "$input" >"$work/group-ingest.out" 2>&1 || [ $? = 1 ] \
+  || fail "storing the batch for grouping failed"
+articles=$(psql_on "$gdb" -c "select count(*) from article")
+# Seeds off: loading them at start groups everything queued before the command itself runs.
+(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pg_port/$gdb" QUARKUS_HTTP_PORT=$port \
+   PARALLAX_SEEDS_LOAD_ON_START=false exec java -jar "$jar" group >"$work/group.out" 2>"$work/group.err") &
+group_pid=$!
+started_pids+=("$group_pid")
+until [ "$(psql_on "$gdb" -c "select count(*) from story_member")" -ge $((articles / 4)) ]; do
+  kill -0 "$group_pid" 2>/dev/null || fail "grouping ended before it could be stopped"
+  sleep 0.1
+done
+t0=$(now_ms)
+kill -TERM "$group_pid"
+set +e; wait "$group_pid"; status=$?; set -e
+exit_ms=$(( $(now_ms) - t0 ))
+read -r grouped half < <(psql_on "$gdb" -F ' ' -c "select (select count(*) from story_member),
+  (select count(*) from story_member m join article a on a.id = m.article_id where a.story_id is null)")
+echo "group: exit status $status ${exit_ms} ms after SIGTERM, $grouped of $articles articles grouped; $(grep -h 'Stopped' "$work/group.err" | head -n 1)"
+grep -q 'Stopped by shutdown' "$work/group.err" || { tail -n 5 "$work/group.err" >&2; fail "group did not report a shutdown stop (exit $status)"; }
+! grep -q '✗' "$work/group.err" || { grep -m 3 '✗' "$work/group.err" >&2; fail "group failed articles while shutting down"; }
+[ "$exit_ms" -lt 30000 ] || fail "group took ${exit_ms} ms to stop"
+[ "$half" = 0 ] || fail "$half articles indexed for grouping but in no story"
+[ "$grouped" -lt "$articles" ] || fail "grouping had finished before the signal: nothing was interrupted"
+PARALLAX_SEEDS_LOAD_ON_START=false QUARKUS_HTTP_PORT=$port db=$gdb parallax_cli group >"$work/group-rerun.out" 2>&1 || fail "the group re-run failed"
+read -r ungrouped marked < <(psql_on "$gdb" -F ' ' -c "select (select count(*) from article where story_id is null),
+  (select count(*) from story_alignment_queue)")
+echo "group re-run: $(grep -m 1 '^Grouped [0-9]' "$work/group-rerun.out"); $ungrouped ungrouped, $marked alignment marks left"
+[ "$ungrouped" = 0 ] && [ "$marked" = 0 ] || fail "the re-run left $ungrouped articles ungrouped and $marked alignment marks"
+ok "group stopped ${exit_ms} ms after SIGTERM with $grouped of $articles articles grouped, none half-grouped; the re-run grouped and aligned the rest"
+[ "${RELIAB_KEEP_DB:-0}" = 1 ] || drop_db "$gdb"
 [ "${RELIAB_KEEP_DB:-0}" = 1 ] || drop_db "$db"
