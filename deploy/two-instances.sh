@@ -120,7 +120,8 @@ fi
 create_editor() {
   env QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" QUARKUS_DATASOURCE_USERNAME="$pguser" \
       QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" PARALLAX_ADMIN_PASSWORD="$editor_password" \
-      java -jar "$app_dir/quarkus-run.jar" create-admin "$editor" | grep -q "is ready"
+      java -jar "$app_dir/quarkus-run.jar" create-admin "$editor" > "$work/create-admin.out"
+  grep -q "is ready" "$work/create-admin.out"
 }
 check "an editor account is created with the create-admin command" create_editor
 
@@ -134,7 +135,8 @@ log_in_through_a() {
 check "the editor logs in through instance A" log_in_through_a
 
 session_on_b() {
-  curl -fsS -b "$jar" -c "$jar" "$url_b/" | grep -qF "<span class=\"account__name\">$editor</span>" \
+  curl -fsS -b "$jar" -c "$jar" "$url_b/" > "$work/front-b.html" || { echo "B's front page failed"; return 1; }
+  grep -qF "<span class=\"account__name\">$editor</span>" "$work/front-b.html" \
       || { echo "B does not recognise A's session cookie"; return 1; }
 }
 check "instance B accepts the session cookie that instance A issued" session_on_b
@@ -149,9 +151,16 @@ This article was written through instance A of a two-instance Parallax, marker $
 
 Instance B never saw it arrive; it must serve it all the same, because nothing lives in either process.
 EOF
+# The login page carries the CSRF token; the page is read whole before it is searched, so no
+# stage of a pipeline ends early (under pipefail an early exit fails the pipeline at random).
+csrf_token_from_a() {
+  local page
+  page=$(curl -fsS -b "$jar" -c "$jar" "$url_a/login") || return 1
+  sed -n 's/.*name="csrf-token" value="\([^"]*\)".*/\1/p' <<<"$page" | sed -n 1p
+}
 upload_through_a() {
   local token
-  token=$(curl -fsS -b "$jar" -c "$jar" "$url_a/login" | grep -o 'name="csrf-token" value="[^"]*"' | head -n 1 | cut -d'"' -f4)
+  token=$(csrf_token_from_a)
   [ -n "$token" ] || { echo "no CSRF token on A's pages"; return 1; }
   curl -fsS -b "$jar" -c "$jar" -H "X-CSRF-TOKEN: $token" -F "file=@$work/article-$marker.txt;type=text/plain" \
       "$url_a/api/ingest" | jq -e '.created == 1' >/dev/null
@@ -177,7 +186,7 @@ annotated_quote="Instance B never saw it arrive"
 # check runs each step in a subshell: what the next step needs goes through files in $work.
 annotate_through_a() {
   local token article_id body start annotation_iri
-  token=$(curl -fsS -b "$jar" -c "$jar" "$url_a/login" | grep -o 'name="csrf-token" value="[^"]*"' | head -n 1 | cut -d'"' -f4)
+  token=$(csrf_token_from_a)
   [ -n "$token" ] || { echo "no CSRF token on A's pages"; return 1; }
   article_id=$(curl -fsS "$url_a/api/search?q=$marker" | jq -r '.hits[0].articleId // empty')
   [ -n "$article_id" ] || { echo "search on A does not find marker $marker"; return 1; }
@@ -204,7 +213,8 @@ annotation_on_b() {
   curl -fsS -b "$jar" "$url_b/api/annotations/$id" \
     | jq -e --arg q "$annotated_quote" '.body[0].value == "written through A" and .target.selector[0].exact == $q' >/dev/null \
     || { echo "B does not return the annotation written through A"; return 1; }
-  curl -fsS -b "$jar" "$url_b/articles/$article_id" | grep -qF "written through A" \
+  curl -fsS -b "$jar" "$url_b/articles/$article_id" > "$work/reader-b.html" || { echo "B's reader page failed"; return 1; }
+  grep -qF "written through A" "$work/reader-b.html" \
     || { echo "B's reader page lacks the annotation"; return 1; }
 }
 check "instance B returns that annotation (API and reader page)" annotation_on_b
