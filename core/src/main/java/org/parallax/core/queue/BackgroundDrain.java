@@ -1,5 +1,8 @@
 package org.parallax.core.queue;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -11,6 +14,9 @@ import org.jboss.logging.Logger;
  * queue lives in PostgreSQL, so this class only decides when to look: when {@link #wake woken} after new
  * work was committed, every {@link #POLL_SECONDS} seconds for work left by a crash or another replica, and
  * at start. Within one process a lock keeps one step in flight, so steps run in queue order.
+ *
+ * <p>A subclass is a bean; it inherits the observers that start its thread with the application and stop it
+ * (after the step in flight) with the application.
  */
 public abstract class BackgroundDrain {
 
@@ -45,14 +51,22 @@ public abstract class BackgroundDrain {
      */
     protected abstract int step(boolean draining);
 
-    protected void start() {
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    private void start() {
         running = true;
         thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    protected void stop() {
+    private void stop() {
         running = false;
         wake.release();
         if (thread != null) {

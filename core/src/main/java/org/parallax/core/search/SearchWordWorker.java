@@ -1,7 +1,5 @@
 package org.parallax.core.search;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Singleton;
@@ -23,14 +21,6 @@ public class SearchWordWorker extends BackgroundDrain {
     public SearchWordWorker(SearchWordCounter counter) {
         super("search-words", SETTLE_MILLIS);
         this.counter = counter;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stop();
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleStored stored) {

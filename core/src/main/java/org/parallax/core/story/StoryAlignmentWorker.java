@@ -1,8 +1,5 @@
 package org.parallax.core.story;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import org.parallax.core.queue.BackgroundDrain;
 
@@ -20,14 +17,6 @@ public class StoryAlignmentWorker extends BackgroundDrain {
     public StoryAlignmentWorker(StoryAlignmentQueue queue) {
         super("story-alignment", 0);
         this.queue = queue;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stop();
     }
 
     @Override

@@ -1,8 +1,5 @@
 package org.parallax.core.story;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.function.IntConsumer;
 import org.parallax.core.queue.BackgroundDrain;
@@ -24,14 +21,6 @@ public class StoryAssignmentWorker extends BackgroundDrain {
         super("story-assignment", 0);
         this.queue = queue;
         this.alignment = alignment;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stop();
     }
 
     @Override
