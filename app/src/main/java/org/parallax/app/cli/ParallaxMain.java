@@ -23,7 +23,16 @@ public class ParallaxMain implements QuarkusApplication {
     @Inject
     CommandLine.IFactory factory;
 
+    /** Set before anything touches {@link java.util.concurrent.ForkJoinPool}: the common pool reads it once. */
+    static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
     public static void main(String... args) {
+        // Lingua scores every text on the common pool and waits for it. The JVM sizes that pool to one thread
+        // fewer than the cores, so on two cores every ingest thread queued for one worker: 352 articles/s on
+        // Reuters-21578 where one worker per core gives 391-421 (docs/benchmarks.md).
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, String.valueOf(Runtime.getRuntime().availableProcessors()));
+        }
         String command = args.length == 0 ? "serve" : args[0];
         if (HELP.contains(command)) {
             System.exit(new CommandLine(ParallaxCommand.class).execute(args));
