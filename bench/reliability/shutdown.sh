@@ -91,9 +91,9 @@ fresh_db "$gdb"
 db=$gdb parallax_cli ingest --defer-grouping "$input" >"$work/group-ingest.out" 2>&1 || [ $? = 1 ] \
   || fail "storing the batch for grouping failed"
 articles=$(psql_on "$gdb" -c "select count(*) from article")
-# Seeds off: loading them at start groups everything queued before the command itself runs.
-(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pg_port/$gdb" QUARKUS_HTTP_PORT=$port \
-   PARALLAX_SEEDS_LOAD_ON_START=false exec java -jar "$jar" group >"$work/group.out" 2>"$work/group.err") &
+# Like every command but serve, group opens no HTTP port and loads no seeds (which would group the batch
+# before the command itself starts).
+(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pg_port/$gdb" exec java -jar "$jar" group >"$work/group.out" 2>"$work/group.err") &
 group_pid=$!
 started_pids+=("$group_pid")
 until [ "$(psql_on "$gdb" -c "select count(*) from story_member")" -ge $((articles / 4)) ]; do
@@ -112,7 +112,7 @@ grep -q 'Stopped by shutdown' "$work/group.err" || { tail -n 5 "$work/group.err"
 [ "$exit_ms" -lt 30000 ] || fail "group took ${exit_ms} ms to stop"
 [ "$half" = 0 ] || fail "$half articles indexed for grouping but in no story"
 [ "$grouped" -lt "$articles" ] || fail "grouping had finished before the signal: nothing was interrupted"
-PARALLAX_SEEDS_LOAD_ON_START=false QUARKUS_HTTP_PORT=$port db=$gdb parallax_cli group >"$work/group-rerun.out" 2>&1 || fail "the group re-run failed"
+db=$gdb parallax_cli group >"$work/group-rerun.out" 2>&1 || fail "the group re-run failed"
 read -r ungrouped marked < <(psql_on "$gdb" -F ' ' -c "select (select count(*) from article where story_id is null),
   (select count(*) from story_alignment_queue)")
 echo "group re-run: $(grep -m 1 '^Grouped [0-9]' "$work/group-rerun.out"); $ungrouped ungrouped, $marked alignment marks left"

@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Set;
 import org.parallax.app.boot.DatabasePreflight;
 import org.parallax.app.boot.DatabaseSettings;
@@ -17,7 +18,8 @@ import picocli.CommandLine;
 @QuarkusMain
 public class ParallaxMain implements QuarkusApplication {
 
-    private static final Set<String> NON_SERVING_COMMANDS = Set.of("extract", "ingest", "create-admin");
+    /** Commands that run beside a server on the same machine: they must not take its port or load seeds. */
+    private static final Set<String> NON_SERVING_COMMANDS = Set.of("extract", "ingest", "create-admin", "group");
     private static final Set<String> HELP = Set.of("-h", "--help", "help", "-V", "--version");
 
     @Inject
@@ -41,13 +43,7 @@ public class ParallaxMain implements QuarkusApplication {
             // Extraction needs neither the database nor the container: run it without starting Quarkus.
             System.exit(new CommandLine(new ExtractCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
-        if (NON_SERVING_COMMANDS.contains(command)) {
-            System.setProperty("quarkus.http.host-enabled", "false");
-            System.setProperty("parallax.seeds.load-on-start", "false");
-            // The pre-shutdown delay lets load balancers drain a server; a command has nothing to drain.
-            System.setProperty("quarkus.shutdown.delay", "0S");
-            System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
-        }
+        commandProperties(command).forEach(System::setProperty);
         try {
             DatabasePreflight.ensureDatabase(DatabaseSettings.resolve(System.getProperties(), System.getenv()));
         } catch (DatabasePreflight.Unavailable e) {
@@ -55,6 +51,22 @@ public class ParallaxMain implements QuarkusApplication {
             System.exit(2);
         }
         Quarkus.run(ParallaxMain.class, args.length == 0 ? new String[] {"serve"} : args);
+    }
+
+    /**
+     * The system properties a command runs with, on top of the configuration. A command that is not
+     * {@code serve} opens no HTTP port (so it runs while a server holds 8080), loads no seeds (which would
+     * also group every queued article before the command starts), has no pre-shutdown delay (it lets load
+     * balancers drain a server; a command has nothing to drain) and logs warnings only, unless told otherwise.
+     */
+    static Map<String, String> commandProperties(String command) {
+        if (!NON_SERVING_COMMANDS.contains(command)) {
+            return Map.of();
+        }
+        return Map.of("quarkus.http.host-enabled", "false",
+                "parallax.seeds.load-on-start", "false",
+                "quarkus.shutdown.delay", "0S",
+                "quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
     }
 
     @Override
