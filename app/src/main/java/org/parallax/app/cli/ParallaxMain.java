@@ -4,6 +4,8 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
+import java.lang.reflect.Constructor;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import org.parallax.app.boot.DatabasePreflight;
@@ -21,6 +23,7 @@ public class ParallaxMain implements QuarkusApplication {
     /** Commands that run beside a server on the same machine: they must not take its port or load seeds. */
     private static final Set<String> NON_SERVING_COMMANDS = Set.of("extract", "ingest", "create-admin", "group");
     private static final Set<String> HELP = Set.of("-h", "--help", "help", "-V", "--version");
+    private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     @Inject
     CommandLine.IFactory factory;
@@ -36,12 +39,13 @@ public class ParallaxMain implements QuarkusApplication {
             System.setProperty(COMMON_POOL_PARALLELISM, String.valueOf(Runtime.getRuntime().availableProcessors()));
         }
         String command = args.length == 0 ? "serve" : args[0];
-        if (HELP.contains(command)) {
-            System.exit(new CommandLine(ParallaxCommand.class).execute(args));
+        // Help, for the program or a command ("group --help"), needs neither the database nor Quarkus.
+        if (HELP.contains(command) || Arrays.stream(args).anyMatch(HELP_OPTIONS::contains)) {
+            System.exit(helpCommandLine().execute(args));
         }
         if ("extract".equals(command)) {
             // Extraction needs neither the database nor the container: run it without starting Quarkus.
-            System.exit(new CommandLine(new ExtractCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(new CommandLine(new ExtractCommand()).execute(Arrays.copyOfRange(args, 1, args.length)));
         }
         commandProperties(command).forEach(System::setProperty);
         try {
@@ -51,6 +55,26 @@ public class ParallaxMain implements QuarkusApplication {
             System.exit(2);
         }
         Quarkus.run(ParallaxMain.class, args.length == 0 ? new String[] {"serve"} : args);
+    }
+
+    /** The command line for help and version output only: its commands are never run. */
+    static CommandLine helpCommandLine() {
+        return new CommandLine(ParallaxCommand.class, new HelpOnlyFactory());
+    }
+
+    /**
+     * Creates commands for their help text, without Quarkus: a command whose constructor takes services gets
+     * nulls, which its help never touches (the options and their defaults are fields).
+     */
+    private static final class HelpOnlyFactory implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            Constructor<?>[] constructors = type.getConstructors();
+            if (constructors.length != 1 || constructors[0].getParameterCount() == 0) {
+                return CommandLine.defaultFactory().create(type);
+            }
+            return type.cast(constructors[0].newInstance(new Object[constructors[0].getParameterCount()]));
+        }
     }
 
     /**
