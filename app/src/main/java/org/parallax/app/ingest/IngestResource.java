@@ -9,11 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.parallax.core.user.Accounts;
-import org.parallax.ingest.extract.Input;
 import org.parallax.ingest.pipeline.IngestPipeline;
 import org.parallax.ingest.pipeline.IngestSummary;
 
@@ -39,13 +37,12 @@ public class IngestResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@RestForm(FileUpload.ALL) List<FileUpload> files) {
-        if (files == null || files.isEmpty()) {
+        List<FileUpload> chosen = UploadedFiles.chosen(files);
+        if (chosen.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Map.of("error", "no files: send one or more files as multipart/form-data parts")).build();
         }
-        List<Input> inputs = files.stream().map(f -> Input.ofFile(f.fileName(), f.uploadedFile())).toList();
-        String origin = "upload: " + files.stream().map(FileUpload::fileName).collect(Collectors.joining(", "));
-        IngestSummary summary = pipeline.ingest(origin, inputs);
-        return Response.ok(IngestReport.of(files.size(), summary)).build();
+        IngestSummary summary = pipeline.ingest(UploadedFiles.origin(chosen), UploadedFiles.inputs(chosen));
+        return Response.ok(IngestReport.of(chosen.size(), summary)).build();
     }
 }

@@ -17,6 +17,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class CsrfRejections {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final PageTokens tokens;
+
+    public CsrfRejections(PageTokens tokens) {
+        this.tokens = tokens;
+    }
     static final String MESSAGE = "This request is missing its security token (CSRF). Reload the page and try again.";
 
     @ServerResponseFilter
@@ -29,6 +35,7 @@ public class CsrfRejections {
         if (routing.request().path().startsWith("/api/") || !acceptsHtml(request)) {
             response.setEntity(Map.of("status", 403, "error", MESSAGE), null, MediaType.APPLICATION_JSON_TYPE);
         } else {
+            tokens.ensure(routing);
             response.setEntity(ErrorPages.Templates.serverError(MESSAGE, "csrf").render(), null,
                     MediaType.TEXT_HTML_TYPE.withCharset("utf-8"));
         }

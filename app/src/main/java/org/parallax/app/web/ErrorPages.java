@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -19,6 +20,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    private final PageTokens tokens;
+    private final CurrentVertxRequest current;
+
+    public ErrorPages(PageTokens tokens, CurrentVertxRequest current) {
+        this.tokens = tokens;
+        this.current = current;
+    }
 
     @CheckedTemplate
     static class Templates {
@@ -124,12 +133,13 @@ public class ErrorPages {
                 || state.equals("57P03"));
     }
 
-    private static Response respond(HttpServerRequest request, Response.Status status, String message,
-                                    java.util.function.Supplier<TemplateInstance> page) {
+    private Response respond(HttpServerRequest request, Response.Status status, String message,
+                             java.util.function.Supplier<TemplateInstance> page) {
         if (request.path().startsWith("/api/") || acceptsJsonOnly(request)) {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("status", status.getStatusCode(), "error", message)).build();
         }
+        tokens.ensure(current.getCurrent());
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .entity(page.get().render()).build();
     }

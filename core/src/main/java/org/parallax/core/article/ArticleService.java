@@ -15,8 +15,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.parallax.core.ingest.IngestConfig;
 import org.parallax.core.ingest.MinHash;
@@ -251,6 +255,20 @@ public class ArticleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Article> findById(long id) {
         return Article.findByIdOptional(id);
+    }
+
+    /** What a list of stored articles shows of each, in the order of {@code ids}; ids not stored are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ArticleSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Article> found = Article.<Article>list("select a from Article a left join fetch a.outlet where a.id in ?1", ids)
+                .stream().collect(Collectors.toMap(a -> a.id, a -> a));
+        return ids.stream().map(found::get).filter(Objects::nonNull)
+                .map(a -> new ArticleSummary(a.id, a.headline, a.headlineDerived, a.outlet == null ? null : a.outlet.name,
+                        a.publishedAt, a.language, a.confidence, List.copyOf(a.warnings)))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
