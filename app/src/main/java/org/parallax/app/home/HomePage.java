@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.parallax.app.ParallaxConfig;
+import org.parallax.core.text.ControlCharacters;
 
 /** The home page: stories, newest first, with a search box that narrows them. */
 @Path("/")
@@ -50,7 +51,7 @@ public class HomePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("q") String q) {
-        String query = q == null ? "" : q.strip();
+        String query = q == null ? "" : ControlCharacters.replace(q).strip();
         if (query.length() > MAX_QUERY) {
             query = query.substring(0, MAX_QUERY);
         }

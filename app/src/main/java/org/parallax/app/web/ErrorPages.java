@@ -85,6 +85,11 @@ public class ErrorPages {
             return respond(request, Response.Status.SERVICE_UNAVAILABLE, message,
                     () -> Templates.serverError(message, "database-unavailable"));
         }
+        if (isUnstorableText(e)) {
+            String message = "The request holds characters that cannot be stored or searched, such as a NUL byte. "
+                    + "Remove them and try again.";
+            return respond(request, Response.Status.BAD_REQUEST, message, () -> Templates.badRequest(message));
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s while serving %s", reference, request.path());
         String message = "Parallax hit an unexpected error and has logged it.";
@@ -93,34 +98,44 @@ public class ErrorPages {
     }
 
     static boolean isDatabaseOutage(Throwable e) {
-        return isDatabaseOutage(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return anyCause(e, t -> t instanceof java.sql.SQLTransientConnectionException
+                || t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof SQLException sql && isOutageState(sql.getSQLState())
+                // Agroal's pool exhaustion is a plain SQLException without SQLState: busy, not broken, so 503 too.
+                || t instanceof SQLException && t.getMessage() != null && t.getMessage().contains("acquisition timeout"));
+    }
+
+    /**
+     * Text PostgreSQL cannot hold reached a statement: a NUL byte (22021) or a character the database
+     * encoding lacks (22P05). The request's fault, so a 400; input fields strip such characters first, this
+     * is the net under the paths that do not.
+     */
+    static boolean isUnstorableText(Throwable e) {
+        return anyCause(e, t -> t instanceof SQLException sql
+                && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState())));
+    }
+
+    private static boolean anyCause(Throwable e, java.util.function.Predicate<Throwable> test) {
+        return anyCause(e, test, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     }
 
     /**
      * Walks causes and suppressed exceptions: a connection killed during commit surfaces as a
      * RollbackException whose XAException (with the PostgreSQL error) is only a suppressed exception.
      */
-    private static boolean isDatabaseOutage(Throwable t, java.util.Set<Throwable> seen) {
+    private static boolean anyCause(Throwable t, java.util.function.Predicate<Throwable> test, java.util.Set<Throwable> seen) {
         if (t == null || !seen.add(t) || seen.size() > 64) {
             return false;
         }
-        if (t instanceof java.sql.SQLTransientConnectionException
-                || t instanceof org.hibernate.exception.JDBCConnectionException) {
-            return true;
-        }
-        if (t instanceof SQLException sql && isOutageState(sql.getSQLState())) {
-            return true;
-        }
-        // Agroal's pool exhaustion is a plain SQLException without SQLState: busy, not broken, so 503 too.
-        if (t instanceof SQLException && t.getMessage() != null && t.getMessage().contains("acquisition timeout")) {
+        if (test.test(t)) {
             return true;
         }
         for (Throwable suppressed : t.getSuppressed()) {
-            if (isDatabaseOutage(suppressed, seen)) {
+            if (anyCause(suppressed, test, seen)) {
                 return true;
             }
         }
-        return isDatabaseOutage(t.getCause(), seen);
+        return anyCause(t.getCause(), test, seen);
     }
 
     /**

@@ -53,6 +53,11 @@ class AnnotationPagesTests {
                 .body(containsString("About the " + word)).body(not(containsString("Another note")));
         alice.request().get("/me/annotations?tag=beta").then().statusCode(200)
                 .body(containsString("Another note")).body(not(containsString("About the " + word)));
+        // A NUL byte typed or pasted into the filters is dropped (PostgreSQL refuses it in any text).
+        alice.request().urlEncodingEnabled(false).get("/me/annotations?q=%00" + word + "&tag=%00alpha").then().statusCode(200)
+                .body(containsString("About the " + word)).body(not(containsString("Another note")));
+        alice.request().urlEncodingEnabled(false).get("/api/annotations/mine?q=" + word + "%00").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(1));
         alice.request().get("/search?q=" + word).then().statusCode(200)
                 .body(containsString("In your annotations")).body(containsString("About the " + word));
         TestSessions.reader().request().get("/search?q=" + word).then().statusCode(200)

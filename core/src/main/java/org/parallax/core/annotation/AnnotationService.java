@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.parallax.core.article.Article;
+import org.parallax.core.text.ControlCharacters;
 
 /**
  * Writes and reads annotations, with the authorisation rule in one place: a private annotation exists only
@@ -220,6 +221,13 @@ public class AnnotationService {
 
     /** Filters for the user's own annotations; null or blank means "any". */
     public record Filter(String query, String tag, Long storyId, boolean deleted) {
+
+        /** Typed text: control characters cannot be meant, and PostgreSQL would refuse a NUL. */
+        public Filter {
+            query = ControlCharacters.replace(query);
+            tag = ControlCharacters.replace(tag);
+        }
+
         public static Filter all() {
             return new Filter(null, null, null, false);
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parallax.core.text.ControlCharacters;
 
 /**
  * Reads the search box: web-search syntax for the text ({@code "phrase"}, {@code or}, {@code -word}) plus
@@ -19,7 +20,6 @@ public final class SearchQueryParser {
 
     private static final Pattern FILTER = Pattern.compile(
             "(?i)(?<![\\p{L}\\p{N}])(outlet|from|to|story):(?:\"([^\"]*)\"?|(\\S+))");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\t\\n\\r]]");
 
     private SearchQueryParser() {
     }
@@ -32,8 +32,8 @@ public final class SearchQueryParser {
     public static SearchQuery parse(String raw, String outlet, String from, String to, String story) {
         List<String> notes = new ArrayList<>();
         String text = raw == null ? "" : raw;
-        if (CONTROL.matcher(text).find()) {
-            text = CONTROL.matcher(text).replaceAll(" ");
+        if (ControlCharacters.present(text)) {
+            text = ControlCharacters.replace(text);
             notes.add("Removed control characters from the query.");
         }
         text = text.replaceAll("\\s+", " ").strip();
