@@ -36,7 +36,9 @@ public final class Anchoring {
 
     public static Result anchor(TextQuote quote, String text) {
         String exact = quote.exact();
-        if (quote.end() <= text.length() && text.startsWith(exact, quote.start())
+        // A quote sent without a position (start and end 0) has none to keep, even when the text starts with it.
+        boolean positioned = quote.end() - quote.start() == exact.length();
+        if (positioned && quote.end() <= text.length() && text.startsWith(exact, quote.start())
                 && contextAgreement(quote, text, quote.start()) >= MIN_CONTEXT_AGREEMENT) {
             return Result.at(text, quote.start(), quote.end(), "position");
         }

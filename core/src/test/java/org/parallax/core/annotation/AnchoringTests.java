@@ -40,6 +40,18 @@ class AnchoringTests {
     }
 
     @Test
+    void aQuoteWithoutPositionAtTheVeryStartIsFoundThere() {
+        // Clients may send only a TextQuoteSelector; the first words of an article once failed with "span 0..0".
+        String text = join(LEAD, STATEMENT);
+        String opening = LEAD.substring(0, 30);
+        Anchoring.Result result = Anchoring.anchor(new TextQuote(opening, "", LEAD.substring(30, 40), 0, 0), text);
+        assertThat(result.anchored()).isTrue();
+        assertThat(result.quote().start()).isZero();
+        assertThat(result.quote().end()).isEqualTo(30);
+        assertThat(result.quote().exact()).isEqualTo(opening);
+    }
+
+    @Test
     void editedEarlierParagraphShiftsTheAnnotationWithItsText() {
         String before = join(LEAD, STATEMENT, APPEAL);
         TextQuote quote = select(before, "reset relations and agree not to meddle");
