@@ -1,6 +1,5 @@
 package org.parallax.app.account;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -13,12 +12,13 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.text.Normalizer;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.parallax.core.user.Accounts;
 import org.parallax.core.user.AccountsConfig;
 import org.parallax.core.user.AppUser;
 import org.parallax.core.user.LoginThrottle;
+import org.parallax.core.user.PasswordHashing;
 
 /**
  * Checks a username and password from the login form, with throttling in front: a locked account or
@@ -31,15 +31,17 @@ public class PasswordLoginProvider implements IdentityProvider<UsernamePasswordA
 
     private static final Logger LOG = Logger.getLogger(PasswordLoginProvider.class);
     private final LoginThrottle throttle;
+    private final Accounts accounts;
     /**
      * A hash at the same cost as real ones: checking an unknown user's password against it takes as long
      * as a wrong password, so response times do not reveal which usernames exist.
      */
     private final String dummyHash;
 
-    public PasswordLoginProvider(LoginThrottle throttle, AccountsConfig config) {
+    public PasswordLoginProvider(LoginThrottle throttle, AccountsConfig config, Accounts accounts) {
         this.throttle = throttle;
-        this.dummyHash = BcryptUtil.bcryptHash("parallax-timing-equaliser", config.bcryptCost());
+        this.accounts = accounts;
+        this.dummyHash = PasswordHashing.hash("parallax-timing-equaliser", config.bcryptCost());
     }
 
     @Override
@@ -66,19 +68,25 @@ public class PasswordLoginProvider implements IdentityProvider<UsernamePasswordA
             throw new AuthenticationFailedException("throttled");
         }
         throttle.attempt(username, address);
-        String password = Normalizer.normalize(new String(request.getPassword().getPassword()), Normalizer.Form.NFKC);
+        String password = new String(request.getPassword().getPassword());
         Optional<AppUser> user = QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername(username)
                 .map(u -> {
                     // Detach what is needed inside the transaction.
                     AppUser copy = new AppUser();
                     copy.username = u.username;
                     copy.passwordHash = u.passwordHash;
+                    copy.passwordPrehashed = u.passwordPrehashed;
                     copy.roles = u.roles;
                     return copy;
                 }));
-        boolean matches = BcryptUtil.matches(password, user.map(u -> u.passwordHash).orElse(dummyHash));
+        boolean matches = user.isPresent()
+                ? PasswordHashing.matches(password, user.get().passwordHash, user.get().passwordPrehashed)
+                : PasswordHashing.matches(password, dummyHash, true);
         if (user.isEmpty() || !matches) {
             throw new AuthenticationFailedException("wrong username or password");
+        }
+        if (!user.get().passwordPrehashed) {
+            QuarkusTransaction.requiringNew().run(() -> accounts.upgradeHash(username, password));
         }
         throttle.succeeded(username, address);
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()

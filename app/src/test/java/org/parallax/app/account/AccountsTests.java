@@ -4,11 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.parallax.core.user.AppUser;
 
 @QuarkusTest
 class AccountsTests {
@@ -62,6 +66,38 @@ class AccountsTests {
                 .when().post("/logout").then().statusCode(303);
         given().filter(cookies).when().get("/").then().statusCode(200)
                 .body(containsString("href=\"/login\""));
+    }
+
+    @Test
+    void everyCharacterOfALongPasswordCounts() {
+        // bcrypt reads 72 bytes; a password that agrees on those and differs after them once logged in.
+        String password = "river lantern orchard plum seventy quiet meadow copper violin harbour ember glass sunrise";
+        String sameStart = password.substring(0, 72) + " but ends otherwise";
+        String name = newUsername();
+        register(new CookieFilter(), name, password);
+        assertThat(login(new CookieFilter(), name, sameStart).header("Location")).endsWith("/login?error");
+        assertThat(login(new CookieFilter(), name, password).header("Location")).doesNotContain("error");
+    }
+
+    @Test
+    void aHashFromBeforeTheDigestSchemeStillLogsInAndIsReplaced() {
+        String name = newUsername();
+        String legacyHash = BcryptUtil.bcryptHash(PASSWORD, 4);
+        QuarkusTransaction.requiringNew().run(() -> {
+            AppUser user = new AppUser();
+            user.username = name;
+            user.passwordHash = legacyHash;
+            user.passwordPrehashed = false;
+            user.roles = "reader";
+            user.createdAt = Instant.now();
+            user.persist();
+        });
+        assertThat(login(new CookieFilter(), name, PASSWORD).header("Location")).doesNotContain("error");
+        AppUser upgraded = QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername(name).orElseThrow());
+        assertThat(upgraded.passwordPrehashed).isTrue();
+        assertThat(upgraded.passwordHash).isNotEqualTo(legacyHash);
+        assertThat(login(new CookieFilter(), name, PASSWORD).header("Location")).doesNotContain("error");
+        assertThat(login(new CookieFilter(), name, "not the password at all").header("Location")).endsWith("/login?error");
     }
 
     @Test

@@ -1,9 +1,7 @@
 package org.parallax.core.user;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,6 +49,7 @@ public class Accounts {
         PasswordPolicy.check(normalizeUsername(username), password);
         AppUser user = existing.get();
         user.passwordHash = hash(password);
+        user.passwordPrehashed = true;
         user.roles = READER + "," + EDITOR + "," + ADMIN;
         return user;
     }
@@ -68,6 +67,7 @@ public class Accounts {
         AppUser user = new AppUser();
         user.username = name;
         user.passwordHash = hash(password);
+        user.passwordPrehashed = true;
         user.roles = roles;
         user.createdAt = Instant.now();
         user.persist();
@@ -75,7 +75,18 @@ public class Accounts {
     }
 
     private String hash(String password) {
-        return BcryptUtil.bcryptHash(Normalizer.normalize(password, Normalizer.Form.NFKC), bcryptCost);
+        return PasswordHashing.hash(password, bcryptCost);
+    }
+
+    /**
+     * After a successful login with a hash made before V100 (of the password itself, of which bcrypt read
+     * only 72 bytes): the hash is replaced by one of the password's digest, while the password is at hand.
+     */
+    public void upgradeHash(String username, String password) {
+        AppUser.findByUsername(username).filter(u -> !u.passwordPrehashed).ifPresent(user -> {
+            user.passwordHash = hash(password);
+            user.passwordPrehashed = true;
+        });
     }
 
     public Optional<AppUser> find(String username) {

@@ -33,6 +33,10 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
 
+    /** The hash is of the password's digest ({@link PasswordHashing}); false for hashes made before V100. */
+    @Column(name = "password_prehashed", nullable = false)
+    public boolean passwordPrehashed;
+
     /** Comma-separated: {@code reader}, {@code editor}, {@code admin}. */
     @Roles
     @Column(nullable = false)
