@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.parallax.core.annotation.AnnotationData;
 import org.parallax.core.annotation.AnnotationService;
 import org.parallax.core.annotation.TextQuote;
@@ -37,7 +38,7 @@ class ArticleRevisionTests {
     Accounts accounts;
 
     @Test
-    void reingestingAChangedVersionKeepsAnnotationsOnUnchangedTextAndOrphansTheDeletedOne() throws Exception {
+    void reingestingAChangedVersionKeepsAnnotationsOnUnchangedTextAndOrphansTheDeletedOne(@TempDir Path temp) throws Exception {
         String nonce = UUID.randomUUID().toString();
         String opening = "The committee met on Tuesday to discuss the budget proposal " + nonce + " for the coming year.";
         String deleted = "Senator Alvarez said the plan would cut funding for rural hospitals by a third, a cut she called unacceptable.";
@@ -45,10 +46,9 @@ class ArticleRevisionTests {
         String closing = "A final vote is expected next month after further hearings in both chambers of parliament.";
         String added = "This story has been updated with the opposition leader's demand for a recount of the committee vote.";
         String url = "https://www.reuters.com/world/budget-" + nonce;
-        Path dir = Files.createTempDirectory("revision-");
-        Path first = Files.writeString(dir.resolve("v1.jsonl"), line("Budget row " + nonce, url,
+        Path first = Files.writeString(temp.resolve("v1.jsonl"), line("Budget row " + nonce, url,
                 String.join("\n\n", opening, deleted, reply, closing)));
-        Path second = Files.writeString(dir.resolve("v2.jsonl"), line("Budget row deepens " + nonce, url,
+        Path second = Files.writeString(temp.resolve("v2.jsonl"), line("Budget row deepens " + nonce, url,
                 String.join("\n\n", added, opening, reply, closing)));
 
         IngestSummary v1 = pipeline.ingest("revision v1", List.of(Input.ofFile(first)));

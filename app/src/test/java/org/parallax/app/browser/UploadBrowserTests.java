@@ -29,11 +29,8 @@ class UploadBrowserTests {
     @TestHTTPResource("/")
     URL home;
 
-    @TempDir
-    Path files;
-
     @Test
-    void anEditorAddsArticlesAndOpensOneFromTheReport() throws Exception {
+    void anEditorAddsArticlesAndOpensOneFromTheReport(@TempDir Path files) throws Exception {
         String editor = "up" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         Arc.container().instance(Accounts.class).get().createOrPromoteAdmin(editor, TestSessions.PASSWORD);
         String nonce = UUID.randomUUID().toString().substring(0, 8);

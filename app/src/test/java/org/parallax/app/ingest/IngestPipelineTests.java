@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.parallax.core.article.Article;
 import org.parallax.core.article.StoreResult;
 import org.parallax.core.ingest.DuplicateKind;
@@ -48,9 +49,9 @@ class IngestPipelineTests {
     AgroalDataSource dataSource;
 
     @Test
-    void everyFormatIsStoredOnceAndReingestingAddsNoRows() throws Exception {
+    void everyFormatIsStoredOnceAndReingestingAddsNoRows(@TempDir Path temp) throws Exception {
         String nonce = UUID.randomUUID().toString();
-        Path folder = IngestFixtures.everyFormat(Files.createTempDirectory("ingest-"), nonce);
+        Path folder = IngestFixtures.everyFormat(temp, nonce);
 
         IngestSummary first = pipeline.ingest("test", new InputFiles(List.of(folder)));
 
@@ -81,7 +82,7 @@ class IngestPipelineTests {
      * place, old text kept, see ArticleRevisionTests), so its annotations stay attached.
      */
     @Test
-    void nearDuplicatesAreStoredAndLinkedNotMergedAndUpdatesAreRevisions() throws Exception {
+    void nearDuplicatesAreStoredAndLinkedNotMergedAndUpdatesAreRevisions(@TempDir Path temp) throws Exception {
         String nonce = UUID.randomUUID().toString();
         String wire = IngestFixtures.body(nonce, "the Kremlin offer", 10);
         String original = line("Kremlin offer " + nonce, "https://www.reuters.com/kremlin-" + nonce, wire);
@@ -89,12 +90,11 @@ class IngestPipelineTests {
                 wire.replace("Paragraph 10", "The tenth and last paragraph") + "\n\nAdditional reporting by staff.");
         String updated = line("Kremlin offer (updated) " + nonce, "https://www.reuters.com/kremlin-" + nonce,
                 wire + "\n\nUpdated with the White House response, which rejected the proposal outright.");
-        Path dir = Files.createTempDirectory("near-");
 
         IngestSummary summary = pipeline.ingest("near", List.of(
-                Input.ofFile(Files.writeString(dir.resolve("a.jsonl"), original)),
-                Input.ofFile(Files.writeString(dir.resolve("b.jsonl"), syndicated)),
-                Input.ofFile(Files.writeString(dir.resolve("c.jsonl"), updated))));
+                Input.ofFile(Files.writeString(temp.resolve("a.jsonl"), original)),
+                Input.ofFile(Files.writeString(temp.resolve("b.jsonl"), syndicated)),
+                Input.ofFile(Files.writeString(temp.resolve("c.jsonl"), updated))));
 
         assertThat(summary.created()).isEqualTo(1);
         // The syndicated copy, and the revision (counted with near-duplicates, as updated versions were).
@@ -105,14 +105,13 @@ class IngestPipelineTests {
 
     /** Graceful shutdown (bench/reliability/shutdown.sh): a running ingest stops between two articles. */
     @Test
-    void shutdownStopsARunningIngestAtAnArticleBoundary() throws Exception {
+    void shutdownStopsARunningIngestAtAnArticleBoundary(@TempDir Path temp) throws Exception {
         String nonce = UUID.randomUUID().toString();
-        Path dir = Files.createTempDirectory("stop-");
         List<Input> inputs = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String text = "Harbour talks, part " + i + " " + nonce + "\n\n"
                     + IngestFixtures.body(UUID.randomUUID().toString(), "harbour talks " + i, 4);
-            inputs.add(Input.ofFile(Files.writeString(dir.resolve(i + ".txt"), text)));
+            inputs.add(Input.ofFile(Files.writeString(temp.resolve(i + ".txt"), text)));
         }
         CompletableFuture<Boolean> stoppedInTime = new CompletableFuture<>();
         IngestSummary first = pipeline.ingest("stop", inputs, new IngestListener() {
