@@ -25,11 +25,11 @@ public class ParallaxMain implements QuarkusApplication {
     private static final Set<String> HELP = Set.of("-h", "--help", "help", "-V", "--version");
     private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
-    @Inject
-    CommandLine.IFactory factory;
-
     /** Set before anything touches {@link java.util.concurrent.ForkJoinPool}: the common pool reads it once. */
     static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    @Inject
+    CommandLine.IFactory factory;
 
     public static void main(String... args) {
         // Lingua scores every text on the common pool and waits for it. The JVM sizes that pool to one thread
