@@ -2,26 +2,39 @@ package org.parallax.app.story;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestForm;
 import org.parallax.app.annotation.ReaderAnnotations;
 import org.parallax.app.annotation.Viewer;
 import org.parallax.app.web.InvalidRequest;
 import org.parallax.app.web.MissingResource;
+import org.parallax.core.story.Story;
+import org.parallax.core.story.StoryService;
+import org.parallax.core.user.Accounts;
 
-/** The story pages: the coverage overview and the side-by-side comparison. */
+/** The story pages: the coverage overview, the side-by-side comparison, and editors' merge and split forms. */
 @Path("/stories")
 public class StoryPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance story(String title, String body, List<StoryOverview.Related> related);
+        static native TemplateInstance story(long storyId, String title, String body,
+                                             List<StoryOverview.Related> related, List<StoryData.Member> articles);
 
         static native TemplateInstance storyBody(StoryOverview overview);
 
@@ -30,16 +43,22 @@ public class StoryPages {
         static native TemplateInstance compareBody(CompareView compare);
     }
 
+    /** "12", "/stories/12" or a full address ending in it. */
+    private static final Pattern STORY_REFERENCE = Pattern.compile("(?:.*/stories/)?(\\d{1,19})/?");
+
     private final StoryCache stories;
     private final StoryStore store;
     private final ReaderAnnotations annotations;
     private final Viewer viewer;
+    private final StoryService editor;
 
-    public StoryPages(StoryCache stories, StoryStore store, ReaderAnnotations annotations, Viewer viewer) {
+    public StoryPages(StoryCache stories, StoryStore store, ReaderAnnotations annotations, Viewer viewer,
+                      StoryService editor) {
         this.stories = stories;
         this.store = store;
         this.annotations = annotations;
         this.viewer = viewer;
+        this.editor = editor;
     }
 
     @GET
@@ -50,7 +69,54 @@ public class StoryPages {
         // Related stories change when other stories do, so they are read on every request, not kept with the body.
         List<StoryOverview.Related> related = store.related(id);
         String body = story.rendered("overview", () -> Templates.storyBody(new OverviewBuilder(story).build()).render());
-        return Templates.story(story.title(), body, related);
+        return Templates.story(id, story.title(), body, related, story.articles());
+    }
+
+    /**
+     * Editors: the story page's form to merge another story into this one. The other story is named by its
+     * number or by its address (editors copy it from the browser), and this story keeps its address.
+     */
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed(Accounts.EDITOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response merge(@PathParam("id") long id, @RestForm("story") String story) {
+        Matcher number = STORY_REFERENCE.matcher(story == null ? "" : story.strip());
+        if (!number.matches()) {
+            throw new InvalidRequest("Give the number of the story to merge into this one, or its address, such as "
+                    + "/stories/12.");
+        }
+        long other;
+        try {
+            other = Long.parseLong(number.group(1));
+        } catch (NumberFormatException e) {
+            throw new MissingResource("No story " + number.group(1));
+        }
+        edit(() -> editor.merge(id, other, viewer.name()));
+        return Response.seeOther(URI.create("/stories/" + id)).build();
+    }
+
+    /** Editors: the story page's form to move the articles ticked into a new story, which it then shows. */
+    @POST
+    @Path("/{id}/split")
+    @RolesAllowed(Accounts.EDITOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response split(@PathParam("id") long id, @RestForm("articles") List<Long> articles) {
+        if (articles == null || articles.isEmpty()) {
+            throw new InvalidRequest("Tick the articles to move into a new story.");
+        }
+        Story created = edit(() -> editor.split(id, articles, viewer.name()));
+        return Response.seeOther(URI.create("/stories/" + created.id)).build();
+    }
+
+    private static Story edit(Supplier<Story> change) {
+        try {
+            return change.get();
+        } catch (StoryService.UnknownStory e) {
+            throw new MissingResource(e.getMessage());
+        } catch (StoryService.StoryEditRejected e) {
+            throw new InvalidRequest(e.getMessage());
+        }
     }
 
     /** @param sync "off" lays the articles out as independent columns instead of shared rows */

@@ -25,8 +25,8 @@ import org.parallax.core.story.StoryAssignmentWorker;
 import org.parallax.core.story.StoryEvent;
 
 /**
- * Editors merge and split stories through the JSON API; later automatic assignment respects what they
- * decided. Every article here carries a made-up reference word of its own, so that a re-run against the
+ * Editors merge and split stories through the JSON API and the story page's forms; later automatic
+ * assignment respects what they decided. Every article here carries a made-up reference word of its own, so that a re-run against the
  * same database stores new articles instead of finding the previous run's.
  */
 @QuarkusTest
@@ -183,6 +183,62 @@ class StoryEditingApiTests {
         assertThat(storyOf(fourth)).isIn(strike, promise);
         assertThat(storyOf(third)).isEqualTo(promise);
         assertThat(storyOf(first)).isEqualTo(strike).isEqualTo(storyOf(second));
+    }
+
+    @Test
+    void anEditorSplitsAndMergesWithTheStoryPageForms() {
+        Topic ferry = Topic.fresh();
+        long first = report(ferry, 1);
+        long second = report(ferry, 2);
+        long third = report(ferry, 3);
+        long strike = storyOf(first);
+        TestSessions.Session editor = TestSessions.editor();
+        String page = given().filter(editor.cookies()).get("/stories/{id}", strike).then().statusCode(200)
+                .extract().asString();
+        assertThat(page).contains("Correct the grouping").contains("action=\"/stories/" + strike + "/split\"")
+                .contains("name=\"articles\" value=\"" + third + "\"");
+
+        String location = given().filter(editor.cookies()).redirects().follow(false)
+                .formParam("csrf-token", editor.csrfToken()).formParam("articles", third)
+                .post("/stories/{id}/split", strike).then().statusCode(303).extract().header("Location");
+        long promise = storyOf(third);
+        assertThat(promise).isNotEqualTo(strike);
+        assertThat(location).endsWith("/stories/" + promise);
+        assertThat(storyOf(first)).isEqualTo(strike).isEqualTo(storyOf(second));
+
+        // Merged back by its address, as copied from the browser.
+        String back = given().filter(editor.cookies()).redirects().follow(false)
+                .formParam("csrf-token", editor.csrfToken()).formParam("story", "http://localhost/stories/" + promise)
+                .post("/stories/{id}/merge", strike).then().statusCode(303).extract().header("Location");
+        assertThat(back).endsWith("/stories/" + strike);
+        assertThat(storyOf(third)).isEqualTo(strike);
+        given().get("/api/stories/{id}", promise).then().statusCode(404);
+        QuarkusTransaction.requiringNew().run(() -> assertThat(StoryEvent.history(strike))
+                .extracting(event -> event.kind + " by " + event.actor)
+                .contains("split by " + editor.username(), "merged by " + editor.username()));
+    }
+
+    @Test
+    void theStoryPageFormsExplainWhatWentWrongAndAreForEditorsOnly() {
+        long first = report(Topic.fresh(), 1);
+        long strike = storyOf(first);
+        TestSessions.Session editor = TestSessions.editor();
+        given().filter(editor.cookies()).accept("text/html").formParam("csrf-token", editor.csrfToken())
+                .formParam("story", "the ferry one").post("/stories/{id}/merge", strike)
+                .then().statusCode(400).body(containsString("Give the number of the story to merge into this one"));
+        given().filter(editor.cookies()).accept("text/html").formParam("csrf-token", editor.csrfToken())
+                .formParam("story", String.valueOf(strike)).post("/stories/{id}/merge", strike)
+                .then().statusCode(400).body(containsString("cannot be merged into itself"));
+        given().filter(editor.cookies()).accept("text/html").formParam("csrf-token", editor.csrfToken())
+                .post("/stories/{id}/split", strike)
+                .then().statusCode(400).body(containsString("Tick the articles to move into a new story."));
+
+        TestSessions.Session reader = TestSessions.reader();
+        assertThat(given().filter(reader.cookies()).get("/stories/{id}", strike).then().statusCode(200)
+                .extract().asString()).doesNotContain("Correct the grouping");
+        given().filter(reader.cookies()).accept("text/html").formParam("csrf-token", reader.csrfToken())
+                .formParam("articles", first).post("/stories/{id}/split", strike).then().statusCode(403);
+        assertThat(storyOf(first)).isEqualTo(strike);
     }
 
     @Test
