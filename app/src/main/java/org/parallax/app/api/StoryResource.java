@@ -13,13 +13,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parallax.app.web.MissingResource;
-import org.parallax.core.story.Story;
 import org.parallax.core.story.StoryService;
 import org.parallax.core.user.Accounts;
 
@@ -81,7 +79,7 @@ public class StoryResource {
         if (request == null || request.story() == null) {
             throw new BadRequest("give the story to merge in as {\"story\": id}");
         }
-        edit(() -> editor.merge(id, request.story(), identity.getPrincipal().getName()));
+        editor.merge(id, request.story(), identity.getPrincipal().getName());
         return story(id);
     }
 
@@ -102,19 +100,10 @@ public class StoryResource {
                 || request.articles().contains(null)) {
             throw new BadRequest("give the articles to split off as {\"articles\": [id, ...]}");
         }
-        long created = edit(() -> editor.split(id, request.articles(), identity.getPrincipal().getName())).id;
+        long created = editor.split(id, request.articles(), identity.getPrincipal().getName()).id;
         return Response.created(URI.create("/api/stories/" + created)).entity(story(created)).build();
     }
 
-    private static Story edit(Supplier<Story> change) {
-        try {
-            return change.get();
-        } catch (StoryService.UnknownStory e) {
-            throw new MissingResource(e.getMessage());
-        } catch (StoryService.StoryEditRejected e) {
-            throw new BadRequest(e.getMessage());
-        }
-    }
 
     @GET
     @Path("/{id}/alignment")

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
@@ -92,7 +91,7 @@ public class StoryPages {
         } catch (NumberFormatException e) {
             throw new MissingResource("No story " + number.group(1));
         }
-        edit(() -> editor.merge(id, other, viewer.name()));
+        editor.merge(id, other, viewer.name());
         return Response.seeOther(URI.create("/stories/" + id)).build();
     }
 
@@ -105,19 +104,10 @@ public class StoryPages {
         if (articles == null || articles.isEmpty()) {
             throw new InvalidRequest("Tick the articles to move into a new story.");
         }
-        Story created = edit(() -> editor.split(id, articles, viewer.name()));
+        Story created = editor.split(id, articles, viewer.name());
         return Response.seeOther(URI.create("/stories/" + created.id)).build();
     }
 
-    private static Story edit(Supplier<Story> change) {
-        try {
-            return change.get();
-        } catch (StoryService.UnknownStory e) {
-            throw new MissingResource(e.getMessage());
-        } catch (StoryService.StoryEditRejected e) {
-            throw new InvalidRequest(e.getMessage());
-        }
-    }
 
     /** @param sync "off" lays the articles out as independent columns instead of shared rows */
     @GET

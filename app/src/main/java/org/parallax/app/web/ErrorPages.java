@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.parallax.core.story.StoryService;
 
 /** Friendly error pages for people, small JSON errors for API clients. One mapper per exception type. */
 public class ErrorPages {
@@ -53,6 +54,18 @@ public class ErrorPages {
                 ? e.getMessage() + "."
                 : "There is nothing at " + request.path() + ".";
         return respond(request, Response.Status.NOT_FOUND, message, () -> Templates.notFound(message));
+    }
+
+    /** An editor's merge or split named a story that does not exist: the API and the story page alike. */
+    @ServerExceptionMapper
+    public Response unknownStory(StoryService.UnknownStory e, HttpServerRequest request) {
+        return notFound(new MissingResource(e.getMessage()), request);
+    }
+
+    /** An editor's merge or split the rules refuse (a story into itself, every article split off, ...). */
+    @ServerExceptionMapper
+    public Response storyEditRejected(StoryService.StoryEditRejected e, HttpServerRequest request) {
+        return invalid(new InvalidRequest(e.getMessage()), request);
     }
 
     /** Not logged in: API clients get 401; people are sent to the login page. */
