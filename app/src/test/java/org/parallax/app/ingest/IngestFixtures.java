@@ -23,6 +23,19 @@ final class IngestFixtures {
     private IngestFixtures() {
     }
 
+    /** Made-up words, different on every call. */
+    static String words(int count) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            for (int j = 0; j < 8; j++) {
+                words.append((char) ('a' + random.nextInt(26)));
+            }
+            words.append(i + 1 < count ? " " : "");
+        }
+        return words.toString();
+    }
+
     static String body(String nonce, String topic, int paragraphs) {
         StringBuilder text = new StringBuilder();
         for (int i = 1; i <= paragraphs; i++) {

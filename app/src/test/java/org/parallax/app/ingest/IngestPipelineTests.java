@@ -84,12 +84,14 @@ class IngestPipelineTests {
     @Test
     void nearDuplicatesAreStoredAndLinkedNotMergedAndUpdatesAreRevisions(@TempDir Path temp) throws Exception {
         String nonce = UUID.randomUUID().toString();
-        String wire = IngestFixtures.body(nonce, "the Kremlin offer", 10);
-        String original = line("Kremlin offer " + nonce, "https://www.reuters.com/kremlin-" + nonce, wire);
-        String syndicated = line("Kremlin makes offer " + nonce, "https://www.theguardian.com/kremlin-" + nonce,
+        // Words of its own on every run: the template fixture text would make a re-run's copy a near-duplicate
+        // of the previous run's article instead of a new one.
+        String wire = IngestFixtures.body(nonce, "the harbour tender " + IngestFixtures.words(12), 10);
+        String original = line("Harbour tender " + nonce, "https://www.reuters.com/harbour-" + nonce, wire);
+        String syndicated = line("Harbour opens tender " + nonce, "https://www.theguardian.com/harbour-" + nonce,
                 wire.replace("Paragraph 10", "The tenth and last paragraph") + "\n\nAdditional reporting by staff.");
-        String updated = line("Kremlin offer (updated) " + nonce, "https://www.reuters.com/kremlin-" + nonce,
-                wire + "\n\nUpdated with the White House response, which rejected the proposal outright.");
+        String updated = line("Harbour tender (updated) " + nonce, "https://www.reuters.com/harbour-" + nonce,
+                wire + "\n\nUpdated with the port authority response, which rejected the proposal outright.");
 
         IngestSummary summary = pipeline.ingest("near", List.of(
                 Input.ofFile(Files.writeString(temp.resolve("a.jsonl"), original)),
@@ -100,7 +102,7 @@ class IngestPipelineTests {
         // The syndicated copy, and the revision (counted with near-duplicates, as updated versions were).
         assertThat(summary.nearDuplicates()).isEqualTo(2);
         assertThat(links(nonce)).containsExactly(
-                "Kremlin makes offer " + nonce + " -> Kremlin offer (updated) " + nonce + " as " + DuplicateKind.SYNDICATED);
+                "Harbour opens tender " + nonce + " -> Harbour tender (updated) " + nonce + " as " + DuplicateKind.SYNDICATED);
     }
 
     /** Graceful shutdown (bench/reliability/shutdown.sh): a running ingest stops between two articles. */
