@@ -11,10 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.parallax.core.article.ArticleService;
@@ -93,9 +93,8 @@ public class UploadPage {
         }
         Collector collector = new Collector();
         IngestSummary summary = pipeline.ingest(UploadedFiles.origin(chosen), UploadedFiles.inputs(chosen), collector);
-        Map<Long, ArticleSummary> found = new LinkedHashMap<>();
-        articles.summaries(collector.results.stream().map(StoreResult::articleId).distinct().toList())
-                .forEach(a -> found.put(a.id(), a));
+        Map<Long, ArticleSummary> found = articles.summaries(collector.results.stream().map(StoreResult::articleId)
+                .distinct().toList()).stream().collect(Collectors.toMap(ArticleSummary::id, a -> a));
         List<Row> rows = new ArrayList<>();
         for (StoreResult stored : collector.results) {
             ArticleSummary article = found.get(stored.articleId());
