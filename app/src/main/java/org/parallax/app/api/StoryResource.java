@@ -3,7 +3,6 @@ package org.parallax.app.api;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,10 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parallax.app.web.MissingResource;
+import org.parallax.app.web.QueryNumbers;
 import org.parallax.core.story.StoryService;
 import org.parallax.core.user.Accounts;
 
@@ -43,8 +45,10 @@ public class StoryResource {
     @APIResponse(responseCode = "200", description = "A page of stories")
     @APIResponse(responseCode = "400", description = "page or size out of range")
     public ApiDtos.StoryPage list(
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
-            @Parameter(description = "Stories per page, 1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String pageParam,
+            @Parameter(description = "Stories per page, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("size") String sizeParam) {
+        int page = QueryNumbers.parseInt("page", pageParam, 0);
+        int size = QueryNumbers.parseInt("size", sizeParam, 20);
         if (page < 0) {
             throw new BadRequest("page must be 0 or more, was " + page);
         }

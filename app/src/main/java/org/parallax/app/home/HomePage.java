@@ -2,13 +2,13 @@ package org.parallax.app.home;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.parallax.app.ParallaxConfig;
+import org.parallax.app.web.QueryNumbers;
 import org.parallax.core.text.ControlCharacters;
 
 /** The home page: stories, newest first, with a search box that narrows them. */
@@ -50,7 +50,8 @@ public class HomePage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("q") String q) {
+    public TemplateInstance index(@QueryParam("page") String pageParam, @QueryParam("q") String q) {
+        int page = QueryNumbers.parseInt("page", pageParam, 1);
         String query = q == null ? "" : ControlCharacters.replace(q).strip();
         if (query.length() > MAX_QUERY) {
             query = query.substring(0, MAX_QUERY);

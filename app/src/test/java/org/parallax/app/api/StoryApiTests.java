@@ -166,6 +166,11 @@ class StoryApiTests {
                 .body("error", equalTo("size must be between 1 and 100, was 0"));
         given().queryParam("page", -1).get("/api/stories").then().statusCode(400)
                 .body("error", equalTo("page must be 0 or more, was -1"));
+        // JAX-RS answers an unparsable number parameter with 404, as if /api/stories did not exist.
+        given().queryParam("page", "two").get("/api/stories").then().statusCode(400)
+                .body("error", equalTo("page must be a whole number, not “two”."));
+        given().queryParam("size", "99999999999").get("/api/stories").then().statusCode(400)
+                .body("error", equalTo("size is out of range: 99999999999."));
     }
 
     @Test

@@ -111,4 +111,12 @@ class HomePageTests {
             assertThat(page.select("a[rel=next]")).isEmpty();
         }
     }
+
+    @Test
+    void aPageNumberThatIsNotANumberIsExplainedNotCalledMissing() {
+        Document page = Jsoup.parse(given().accept("text/html").queryParam("page", "abc").when().get("/")
+                .then().statusCode(400).extract().asString());
+        assertThat(page.select("main").text()).contains("page must be a whole number, not “abc”.")
+                .doesNotContain("There is nothing at");
+    }
 }
