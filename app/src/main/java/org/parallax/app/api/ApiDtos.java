@@ -117,4 +117,22 @@ public final class ApiDtos {
             @Schema(description = "Paragraphs joined by blank lines; every offset points into it") String body,
             List<Paragraph> paragraphs) {
     }
+
+    @Schema(description = "An article's details as an editor sets them; every field is replaced, a missing one means none")
+    public record DetailsRequest(
+            @Schema(required = true) String headline,
+            String dek,
+            String byline,
+            @Schema(description = "Outlet name; an existing outlet matches whatever the capitals") String outlet,
+            Instant publishedAt,
+            @Schema(description = "ISO 639 code such as en") String language) {
+    }
+
+    @Schema(description = "One changed detail of an article, with who changed it and when")
+    public record Correction(String field, String before, String after, String editor, Instant at) {
+    }
+
+    @Schema(description = "The corrections one request made (none when the details were already these) and the article")
+    public record Corrected(List<Correction> changes, Article article) {
+    }
 }

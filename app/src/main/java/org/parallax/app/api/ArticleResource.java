@@ -1,14 +1,22 @@
 package org.parallax.app.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import org.parallax.app.web.MissingResource;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.NoSuchElementException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parallax.app.annotation.Viewer;
+import org.parallax.app.web.MissingResource;
+import org.parallax.core.article.ArticleCorrections;
+import org.parallax.core.user.Accounts;
 
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -16,9 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ArticleResource {
 
     private final ApiReader reader;
+    private final ArticleCorrections corrections;
+    private final Viewer viewer;
 
-    public ArticleResource(ApiReader reader) {
+    public ArticleResource(ApiReader reader, ArticleCorrections corrections, Viewer viewer) {
         this.reader = reader;
+        this.corrections = corrections;
+        this.viewer = viewer;
     }
 
     @GET
@@ -26,6 +38,53 @@ public class ArticleResource {
     @Operation(summary = "An article's normalised text with its paragraphs and their offsets")
     @APIResponse(responseCode = "404", description = "No such article")
     public ApiDtos.Article article(@PathParam("id") long id) {
-        return reader.article(id).orElseThrow(() -> new MissingResource("No article " + id));
+        return reader.article(id).orElseThrow(() -> missing(id));
+    }
+
+    @GET
+    @Path("/{id}/corrections")
+    @Operation(summary = "Every correction editors made to the article's details, newest first")
+    @APIResponse(responseCode = "404", description = "No such article")
+    public List<ApiDtos.Correction> corrections(@PathParam("id") long id) {
+        corrections.current(id).orElseThrow(() -> missing(id));
+        return corrections.history(id).stream().map(ArticleResource::correction).toList();
+    }
+
+    @PUT
+    @Path("/{id}/details")
+    @RolesAllowed(Accounts.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Editors: correct the details extraction got wrong",
+            description = "Headline, dek, byline, outlet, publication date and language are replaced by the request's "
+                    + "(a missing field means none; the text itself is the source's and stays). Each changed field is "
+                    + "recorded with its editor and the value it replaced, and later revisions of the article keep it. "
+                    + "Needs the CSRF token in the X-CSRF-TOKEN header.")
+    @APIResponse(responseCode = "200", description = "The changes made (none when nothing differed) and the article")
+    @APIResponse(responseCode = "400", description = "A value breaks a rule (no headline, a date in the future, ...)")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    @APIResponse(responseCode = "403", description = "Not an editor, or no CSRF token")
+    @APIResponse(responseCode = "404", description = "No such article")
+    public ApiDtos.Corrected correct(@PathParam("id") long id, ApiDtos.DetailsRequest request) {
+        if (request == null) {
+            throw new BadRequest("send the details as JSON: {\"headline\": ..., \"outlet\": ..., \"publishedAt\": ...}");
+        }
+        List<ArticleCorrections.Change> changes;
+        try {
+            changes = corrections.correct(id, viewer.id(), new ArticleCorrections.Details(request.headline(),
+                    request.dek(), request.byline(), request.outlet(), request.publishedAt(), request.language()));
+        } catch (ArticleCorrections.Rejected e) {
+            throw new BadRequest(e.getMessage());
+        } catch (NoSuchElementException e) {
+            throw missing(id);
+        }
+        return new ApiDtos.Corrected(changes.stream().map(ArticleResource::correction).toList(), article(id));
+    }
+
+    private static ApiDtos.Correction correction(ArticleCorrections.Change c) {
+        return new ApiDtos.Correction(c.field(), c.before(), c.after(), c.editor(), c.at());
+    }
+
+    private static MissingResource missing(long id) {
+        return new MissingResource("No article " + id);
     }
 }

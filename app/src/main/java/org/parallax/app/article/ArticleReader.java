@@ -2,6 +2,7 @@ package org.parallax.app.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.parallax.core.article.Article;
@@ -44,7 +45,14 @@ public class ArticleReader {
                 .toList();
         return new ArticleView(a.id, a.headline, a.headlineDerived, a.dek, a.byline, a.outletName(), a.publishedAt,
                 a.language, a.wordCount, a.confidence, List.copyOf(a.warnings), a.sourceDocument.origin,
-                a.story == null ? null : a.story.id, blocks);
+                a.story == null ? null : a.story.id, blocks, correctedAt(a.id));
+    }
+
+    /** When an editor last corrected the article's details; null when they are as extracted. */
+    private static Instant correctedAt(long articleId) {
+        return (Instant) Article.getEntityManager()
+                .createNativeQuery("select max(corrected_at) from article_correction where article_id = ?1", Instant.class)
+                .setParameter(1, articleId).getSingleResult();
     }
 
     private static String lead(Article a) {

@@ -19,7 +19,8 @@ public record ArticleView(
         List<String> warnings,
         String source,
         Long storyId,
-        List<Block> blocks) {
+        List<Block> blocks,
+        Instant correctedAt) {
 
     /**
      * A paragraph with its offsets into the stored body; {@code marked} holds the text with search matches
@@ -57,7 +58,7 @@ public record ArticleView(
             highlighted.add(new Block(b.kind(), b.text(), b.start(), b.end(), marked.get(i), first));
         }
         return new ArticleView(id, headline, headlineDerived, dek, byline, outlet, publishedAt, language, wordCount,
-                confidence, warnings, source, storyId, highlighted);
+                confidence, warnings, source, storyId, highlighted, correctedAt);
     }
 
     public int confidencePercent() {

@@ -13,7 +13,8 @@ import org.parallax.core.ingest.MinHash;
 import org.parallax.core.ingest.NearDuplicates;
 
 /**
- * Revision semantics for re-ingest: a new body at the URL of a stored article from the same outlet is the
+ * Revision semantics for re-ingest: a new body at the URL of a stored article from the same outlet (or whose outlet
+ * an editor corrected; the editors' corrections outlast revisions, {@link ArticleCorrections}) is the
  * same article, changed. The article is updated in place (so its annotations, story and links stay attached),
  * the body it replaces is kept in {@code article_revision}, and {@link ArticleRevised} lets annotations
  * re-anchor inside this transaction. An old revision read again is recognised and changes nothing.
@@ -25,11 +26,24 @@ public class ArticleRevisions {
     private final EntityManager em;
     private final NearDuplicates nearDuplicates;
     private final Event<ArticleRevised> revised;
+    private final ArticleCorrections corrections;
 
-    public ArticleRevisions(EntityManager em, NearDuplicates nearDuplicates, Event<ArticleRevised> revised) {
+    public ArticleRevisions(EntityManager em, NearDuplicates nearDuplicates, Event<ArticleRevised> revised,
+                            ArticleCorrections corrections) {
         this.em = em;
+        this.corrections = corrections;
         this.nearDuplicates = nearDuplicates;
         this.revised = revised;
+    }
+
+    /**
+     * The condition on {@code article a left join outlet o} for the stored article a draft at this address from
+     * this outlet revises. An outlet an editor corrected no longer matches what extraction says, so any outlet
+     * goes for those. The parameters are the placeholders for the address and the extracted outlet name.
+     */
+    static String sameArticleAt(String url, String outlet) {
+        return "a.url = " + url + " and (o.name is not distinct from " + outlet
+                + " or exists (select 1 from article_correction c where c.article_id = a.id and c.field = 'outlet'))";
     }
 
     /**
@@ -46,7 +60,7 @@ public class ArticleRevisions {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
                         select a.id from article a left join outlet o on o.id = a.outlet_id
-                        where a.url = ?1 and o.name is not distinct from ?2 order by a.id desc limit 1""")
+                        where\s""" + sameArticleAt("?1", "?2") + " order by a.id desc limit 1")
                 .setParameter(1, draft.url()).setParameter(2, draft.outlet()).getResultList();
         if (ids.isEmpty()) {
             return Optional.empty();
@@ -76,6 +90,7 @@ public class ArticleRevisions {
         article.contentHash = contentHash;
         article.confidence = (float) draft.confidence();
         article.warnings = new ArrayList<>(draft.warnings());
+        corrections.keepCorrections(article);
         article.updatedAt = now;
         replaceParagraphs(article, draft);
         em.createNativeQuery("delete from article_signature where article_id = ?1").setParameter(1, articleId)

@@ -112,9 +112,10 @@ public class ArticleService {
         try (PreparedStatement query = connection.prepareStatement("""
                 select (select id from article where content_hash = ?),
                        exists (select 1 from article a left join outlet o on o.id = a.outlet_id
-                               where a.url = ? and o.name is not distinct from ?),
+                               where %s),
                        case when ? then current_setting('synchronous_commit')
-                            else set_config('synchronous_commit', 'off', true) end""")) {
+                            else set_config('synchronous_commit', 'off', true) end""".formatted(
+                ArticleRevisions.sameArticleAt("?", "?")))) {
             query.setString(1, contentHash);
             query.setString(2, draft.url());
             query.setString(3, draft.outlet());

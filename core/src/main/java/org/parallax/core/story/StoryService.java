@@ -342,6 +342,13 @@ public class StoryService {
         }
     }
 
+    /** An editor changed the details of one of the story's articles (headline, outlet, date). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refreshAfterCorrection(long storyId) {
+        StoryLocks.lock(em, List.of(storyId));
+        refreshSummary(storyId);
+    }
+
     /** Counts, publication range and title from the members; the title is the most central headline. */
     private void refreshSummary(long storyId) {
         em.createNativeQuery("""

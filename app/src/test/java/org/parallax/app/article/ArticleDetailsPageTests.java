@@ -1,0 +1,275 @@
+package org.parallax.app.article;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.parallax.app.support.StoryMembership.storyOf;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parallax.app.support.TestSessions;
+import org.parallax.core.article.Article;
+import org.parallax.core.story.StoryService;
+import org.parallax.ingest.extract.Input;
+import org.parallax.ingest.pipeline.IngestPipeline;
+
+/**
+ * {@code /articles/{id}/details}: editors correct what extraction got wrong (headline, dek, byline, outlet,
+ * date, language); readers see that and what was corrected; search and the story follow at once.
+ */
+@QuarkusTest
+class ArticleDetailsPageTests {
+
+    @Inject
+    IngestPipeline pipeline;
+
+    @Inject
+    StoryService stories;
+
+    @Test
+    void anEditorCorrectsTheDetailsAndReadersSearchAndTheStoryFollow(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        long id = ingest(temp, "v1.jsonl", nonce, line("Ferry tender " + nonce + " delayed", null, body(nonce)));
+        stories.assign(id);
+        Long storyId = storyOf(id);
+        assertThat(storyId).isNotNull();
+        assertThat(warnings(id)).anyMatch(w -> w.startsWith("unknown outlet")).anyMatch(w -> w.startsWith("no publication date"));
+
+        TestSessions.Session editor = TestSessions.editor();
+        Document form = Jsoup.parse(given().filter(editor.cookies()).get("/articles/{id}/details", id)
+                .then().statusCode(200).extract().asString());
+        assertThat(form.selectFirst("#headline").val()).isEqualTo("Ferry tender " + nonce + " delayed");
+        assertThat(form.selectFirst("#outlet").val()).isEmpty();
+        assertThat(form.select("form input[name=csrf-token]").val()).isEqualTo(editor.csrfToken());
+
+        given().filter(editor.cookies()).redirects().follow(false)
+                .formParam("csrf-token", editor.csrfToken())
+                .formParam("headline", "Ferry  tender " + nonce + " postponed to spring")
+                .formParam("dek", "").formParam("byline", "Ana Ruiz")
+                .formParam("outlet", "Harbour Gazette " + nonce)
+                .formParam("date", "2021-03-04").formParam("time", "09:30")
+                .formParam("language", form.selectFirst("#language").val().toUpperCase(java.util.Locale.ROOT))
+                .when().post("/articles/{id}/details", id)
+                .then().statusCode(303).header("Location", endsWith("/articles/" + id + "/details?saved=4"));
+
+        Document after = Jsoup.parse(given().filter(editor.cookies()).queryParam("saved", 4).get("/articles/{id}/details", id)
+                .then().statusCode(200).extract().asString());
+        assertThat(after.select("[role=status]").text()).isEqualTo("4 details corrected.");
+        // White space collapsed; the language code typed in capitals is the same code, so no change; each change
+        // recorded with its author.
+        assertThat(after.selectFirst("#headline").val()).isEqualTo("Ferry tender " + nonce + " postponed to spring");
+        assertThat(after.select(".details-history tbody tr")).hasSize(4);
+        assertThat(after.select(".details-history tbody").text())
+                .contains(editor.username() + " Headline Ferry tender " + nonce + " delayed Ferry tender " + nonce + " postponed to spring")
+                .contains("Outlet (none) Harbour Gazette " + nonce)
+                .contains("Publication date (none) 2021-03-04 09:30 UTC")
+                .contains("Byline (none) Ana Ruiz")
+                .doesNotContain("Language");
+
+        // A reader: the article shows the corrected details, says they were corrected, and the settled warnings are gone.
+        Document article = Jsoup.parse(given().get("/articles/{id}", id).then().statusCode(200).extract().asString());
+        assertThat(article.selectFirst("h1").text()).isEqualTo("Ferry tender " + nonce + " postponed to spring");
+        assertThat(article.select(".reader__header .outlet").text()).isEqualTo("Harbour Gazette " + nonce);
+        assertThat(article.select(".reader__header time").attr("datetime")).isEqualTo("2021-03-04");
+        assertThat(article.select(".reader__byline").text()).isEqualTo("By Ana Ruiz");
+        assertThat(article.select(".provenance").text()).contains("Details corrected by an editor on")
+                .doesNotContain("unknown outlet").doesNotContain("no publication date");
+        assertThat(article.select(".provenance a[href=/articles/" + id + "/details]").text())
+                .isEqualTo("Details and their corrections");
+
+        // Search and the story follow at once.
+        given().queryParam("q", "postponed " + nonce).get("/api/search").then().statusCode(200)
+                .body("hits[0].articleId", org.hamcrest.Matchers.equalTo((int) id))
+                .body("hits[0].outlet", org.hamcrest.Matchers.equalTo("Harbour Gazette " + nonce));
+        Document story = Jsoup.parse(given().get("/stories/{id}", storyId).then().statusCode(200).extract().asString());
+        assertThat(story.selectFirst("h1").text()).isEqualTo("Ferry tender " + nonce + " postponed to spring");
+        assertThat(story.text()).contains("4 March 2021");
+    }
+
+    @Test
+    void savingTheFormUntouchedChangesNothing(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        long id = ingest(temp, "a.jsonl", nonce, line("Quay works " + nonce, "2020-09-25T15:45:31Z", body(nonce)));
+        TestSessions.Session editor = TestSessions.editor();
+        Document form = Jsoup.parse(given().filter(editor.cookies()).get("/articles/{id}/details", id).asString());
+        assertThat(form.selectFirst("#time").val()).isEqualTo("15:45");
+
+        var post = given().filter(editor.cookies()).redirects().follow(false).formParam("csrf-token", editor.csrfToken());
+        for (String field : List.of("headline", "dek", "byline", "outlet", "date", "time", "language")) {
+            post.formParam(field, form.getElementById(field).is("textarea") ? form.getElementById(field).text()
+                    : form.getElementById(field).val());
+        }
+        post.when().post("/articles/{id}/details", id).then().statusCode(303)
+                .header("Location", endsWith("?saved=0"));
+        assertThat(given().queryParam("saved", 0).get("/articles/{id}/details", id).asString())
+                .contains("Nothing changed: the details were already these.")
+                .contains("None: these are the details as extracted from the source.");
+        // The seconds the form does not show are kept.
+        assertThat(publishedAt(id)).isEqualTo("2020-09-25T15:45:31Z");
+    }
+
+    @Test
+    void aRefusedCorrectionComesBackWithWhatWasTypedAndChangesNothing(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        long id = ingest(temp, "a.jsonl", nonce, line("Dock strike " + nonce, null, body(nonce)));
+        TestSessions.Session editor = TestSessions.editor();
+        record Case(String headline, String date, String time, String language, String message) {
+        }
+        for (Case c : List.of(
+                new Case("  ", "2021-03-04", "", "en", "An article needs a headline."),
+                new Case("Dock strike", "2021-13-45", "", "en", "The date must be a day such as 2020-09-25."),
+                new Case("Dock strike", "", "10:00", "en", "A time needs a date; give the day it was published too."),
+                new Case("Dock strike", "2999-01-01", "", "en", "The publication date is in the future."),
+                new Case("Dock strike", "2021-03-04", "", "english", "Language must be a two- or three-letter ISO 639 code, such as en, de or ru."),
+                new Case("Dock\u0000strike", "2021-03-04", "", "en", "Headline holds control characters; type it again without them."))) {
+            Document page = Jsoup.parse(given().filter(editor.cookies())
+                    .formParam("csrf-token", editor.csrfToken())
+                    .formParam("headline", c.headline()).formParam("byline", "Typed byline " + nonce)
+                    .formParam("outlet", "Typed outlet").formParam("date", c.date()).formParam("time", c.time())
+                    .formParam("language", c.language())
+                    .when().post("/articles/{id}/details", id).then().statusCode(400).extract().asString());
+            assertThat(page.select("[role=alert]").text()).isEqualTo(c.message());
+            assertThat(page.selectFirst("#byline").val()).isEqualTo("Typed byline " + nonce);
+            assertThat(page.selectFirst("#outlet").val()).isEqualTo("Typed outlet");
+        }
+        assertThat(given().get("/articles/{id}/details", id).asString())
+                .contains("None: these are the details as extracted from the source.");
+        assertThat(Jsoup.parse(given().get("/articles/{id}", id).asString()).selectFirst("h1").text())
+                .isEqualTo("Dock strike " + nonce);
+    }
+
+    @Test
+    void onlyEditorsCorrectAndOnlyWithTheirToken(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        long id = ingest(temp, "a.jsonl", nonce, line("Pier tolls " + nonce, null, body(nonce)));
+        TestSessions.Session reader = TestSessions.reader();
+        Document readerView = Jsoup.parse(given().filter(reader.cookies()).get("/articles/{id}/details", id)
+                .then().statusCode(200).extract().asString());
+        assertThat(readerView.select("form.details-form")).isEmpty();
+        assertThat(readerView.select(".details-list").text()).contains("Headline Pier tolls " + nonce)
+                .contains("Outlet unknown");
+
+        given().filter(reader.cookies()).formParam("csrf-token", reader.csrfToken()).formParam("headline", "Hijacked")
+                .when().post("/articles/{id}/details", id).then().statusCode(403);
+        given().redirects().follow(false).formParam("headline", "Hijacked")
+                .when().post("/articles/{id}/details", id).then().statusCode(303)
+                .header("Location", endsWith("/login"));
+        TestSessions.Session editor = TestSessions.editor();
+        int withoutToken = given().filter(editor.cookies()).formParam("headline", "Hijacked")
+                .when().post("/articles/{id}/details", id).then().extract().statusCode();
+        assertThat(withoutToken).isIn(400, 403);
+
+        assertThat(Jsoup.parse(given().get("/articles/{id}", id).asString()).selectFirst("h1").text())
+                .isEqualTo("Pier tolls " + nonce);
+        given().get("/articles/{id}/details", Long.MAX_VALUE).then().statusCode(404);
+    }
+
+    @Test
+    void aLaterRevisionOfTheArticleKeepsTheEditorsValues(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        String url = "https://example.org/ferries/" + nonce;
+        long id = ingest(temp, "v1.jsonl", nonce, lineAt("Ferries " + nonce + " cancelled", url, body(nonce)));
+        TestSessions.Session editor = TestSessions.editor();
+        given().filter(editor.cookies()).redirects().follow(false).formParam("csrf-token", editor.csrfToken())
+                .formParam("headline", "Island ferries " + nonce + " cancelled by storm")
+                .formParam("outlet", "Island Courier " + nonce)
+                .when().post("/articles/{id}/details", id).then().statusCode(303);
+
+        long revised = ingest(temp, "v2.jsonl", nonce, lineAt("Ferries " + nonce + " cancelled", url,
+                body(nonce) + "\n\nThe operator said crossings would resume on Thursday if the wind dropped."));
+
+        assertThat(revised).isEqualTo(id);
+        Document article = Jsoup.parse(given().get("/articles/{id}", id).asString());
+        assertThat(article.text()).contains("crossings would resume on Thursday");
+        assertThat(article.selectFirst("h1").text()).isEqualTo("Island ferries " + nonce + " cancelled by storm");
+        assertThat(article.select(".reader__header .outlet").text()).isEqualTo("Island Courier " + nonce);
+    }
+
+    @Test
+    void scriptsCorrectThroughTheApiWithTheSameRules(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        long id = ingest(temp, "a.jsonl", nonce, line("Canal levy " + nonce, null, body(nonce)));
+        TestSessions.Session editor = TestSessions.editor();
+        editor.request().contentType("application/json")
+                .body("{\"headline\":\"Canal levy " + nonce + " doubled\",\"outlet\":\"Canal Times\","
+                        + "\"publishedAt\":\"2022-05-06T07:08:09Z\"}")
+                .when().put("/api/articles/{id}/details", id)
+                .then().statusCode(200)
+                .body("changes.field", org.hamcrest.Matchers.hasItems("headline", "outlet", "published_at"))
+                .body("changes[0].editor", org.hamcrest.Matchers.equalTo(editor.username()))
+                .body("article.headline", org.hamcrest.Matchers.equalTo("Canal levy " + nonce + " doubled"))
+                .body("article.outlet", org.hamcrest.Matchers.equalTo("Canal Times"))
+                .body("article.publishedAt", org.hamcrest.Matchers.equalTo("2022-05-06T07:08:09Z"));
+        given().get("/api/articles/{id}/corrections", id).then().statusCode(200)
+                .body("find { it.field == 'headline' }.before", org.hamcrest.Matchers.equalTo("Canal levy " + nonce));
+
+        editor.request().contentType("application/json").body("{\"headline\":\"\"}")
+                .when().put("/api/articles/{id}/details", id)
+                .then().statusCode(400).body("error", org.hamcrest.Matchers.equalTo("An article needs a headline."));
+        TestSessions.reader().request().contentType("application/json").body("{\"headline\":\"Hijacked\"}")
+                .when().put("/api/articles/{id}/details", id).then().statusCode(403);
+        given().contentType("application/json").body("{\"headline\":\"Hijacked\"}")
+                .when().put("/api/articles/{id}/details", id).then().statusCode(401);
+        editor.request().contentType("application/json").body("{\"headline\":\"x\"}")
+                .when().put("/api/articles/{id}/details", Long.MAX_VALUE).then().statusCode(404);
+        given().get("/api/articles/{id}", id).then().body("headline", org.hamcrest.Matchers.equalTo("Canal levy " + nonce + " doubled"));
+    }
+
+    /** Ingests one JSON line and returns the id of the article whose body holds the nonce. */
+    private long ingest(Path dir, String name, String nonce, String jsonLine) throws Exception {
+        Path file = Files.writeString(dir.resolve(name), jsonLine);
+        var summary = pipeline.ingest("details test", List.of(Input.ofFile(file)));
+        assertThat(summary.failed()).isZero();
+        return QuarkusTransaction.requiringNew().call(() -> Article.<Article>find("body like ?1 order by id desc",
+                "%" + nonce + "%").firstResult().id);
+    }
+
+    private static List<String> warnings(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> List.copyOf(Article.<Article>findById(id).warnings));
+    }
+
+    private static String publishedAt(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(id).publishedAt.toString());
+    }
+
+    /** A made-up word, so that these articles match no other test's and group with nothing else. */
+    private static String word() {
+        return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /** Two paragraphs of made-up words around the nonce: no other test's article is like it, so it groups alone. */
+    private static String body(String nonce) {
+        return "Officials said the contract " + nonce + " " + madeUpWords(14) + " would be reviewed.\n\n"
+                + "The committee " + madeUpWords(16) + " will hear the reply at its next meeting.";
+    }
+
+    private static String madeUpWords(int count) {
+        StringBuilder words = new StringBuilder();
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < count; i++) {
+            words.append(i == 0 ? "" : " ");
+            for (int c = 0; c < 4 + random.nextInt(5); c++) {
+                words.append((char) ('a' + random.nextInt(26)));
+            }
+        }
+        return words.toString();
+    }
+
+    private static String line(String title, String date, String body) {
+        return "{\"title\":\"" + title + "\"" + (date == null ? "" : ",\"date\":\"" + date + "\"")
+                + ",\"body\":\"" + body.replace("\n", "\\n") + "\"}\n";
+    }
+
+    private static String lineAt(String title, String url, String body) {
+        return "{\"title\":\"" + title + "\",\"url\":\"" + url + "\",\"body\":\"" + body.replace("\n", "\\n") + "\"}\n";
+    }
+}
