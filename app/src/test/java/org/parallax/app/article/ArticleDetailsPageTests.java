@@ -16,6 +16,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parallax.app.support.MadeUpWords;
 import org.parallax.app.support.TestSessions;
 import org.parallax.core.article.Article;
 import org.parallax.core.story.StoryService;
@@ -177,7 +178,8 @@ class ArticleDetailsPageTests {
     void aLaterRevisionOfTheArticleKeepsTheEditorsValues(@TempDir Path temp) throws Exception {
         String nonce = word();
         String url = "https://example.org/ferries/" + nonce;
-        long id = ingest(temp, "v1.jsonl", nonce, lineAt("Ferries " + nonce + " cancelled", url, body(nonce)));
+        String text = body(nonce);
+        long id = ingest(temp, "v1.jsonl", nonce, lineAt("Ferries " + nonce + " cancelled", url, text));
         TestSessions.Session editor = TestSessions.editor();
         given().filter(editor.cookies()).redirects().follow(false).formParam("csrf-token", editor.csrfToken())
                 .formParam("headline", "Island ferries " + nonce + " cancelled by storm")
@@ -185,7 +187,7 @@ class ArticleDetailsPageTests {
                 .when().post("/articles/{id}/details", id).then().statusCode(303);
 
         long revised = ingest(temp, "v2.jsonl", nonce, lineAt("Ferries " + nonce + " cancelled", url,
-                body(nonce) + "\n\nThe operator said crossings would resume on Thursday if the wind dropped."));
+                text + "\n\nThe operator said crossings would resume on Thursday if the wind dropped."));
 
         assertThat(revised).isEqualTo(id);
         Document article = Jsoup.parse(given().get("/articles/{id}", id).asString());
@@ -248,20 +250,8 @@ class ArticleDetailsPageTests {
 
     /** Two paragraphs of made-up words around the nonce: no other test's article is like it, so it groups alone. */
     private static String body(String nonce) {
-        return "Officials said the contract " + nonce + " " + madeUpWords(14) + " would be reviewed.\n\n"
-                + "The committee " + madeUpWords(16) + " will hear the reply at its next meeting.";
-    }
-
-    private static String madeUpWords(int count) {
-        StringBuilder words = new StringBuilder();
-        java.util.Random random = new java.util.Random();
-        for (int i = 0; i < count; i++) {
-            words.append(i == 0 ? "" : " ");
-            for (int c = 0; c < 4 + random.nextInt(5); c++) {
-                words.append((char) ('a' + random.nextInt(26)));
-            }
-        }
-        return words.toString();
+        return "Officials said the contract " + nonce + " " + MadeUpWords.words(14) + " would be reviewed.\n\n"
+                + "The committee " + MadeUpWords.words(16) + " will hear the reply at its next meeting.";
     }
 
     private static String line(String title, String date, String body) {
