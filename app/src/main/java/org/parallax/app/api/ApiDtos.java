@@ -135,4 +135,12 @@ public final class ApiDtos {
     @Schema(description = "The corrections one request made (none when the details were already these) and the article")
     public record Corrected(List<Correction> changes, Article article) {
     }
+
+    @Schema(description = "Why an article is removed")
+    public record RemovalRequest(@Schema(required = true) String reason) {
+    }
+
+    @Schema(description = "An article removed by an editor")
+    public record Removal(long article, String headline, Long story) {
+    }
 }

@@ -3,6 +3,7 @@ package org.parallax.app.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,8 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parallax.app.annotation.Viewer;
-import org.parallax.app.web.MissingResource;
+import org.parallax.app.article.MissingArticles;
 import org.parallax.core.article.ArticleCorrections;
+import org.parallax.core.article.ArticleRemovals;
 import org.parallax.core.user.Accounts;
 
 @Path("/api/articles")
@@ -25,9 +27,14 @@ public class ArticleResource {
 
     private final ApiReader reader;
     private final ArticleCorrections corrections;
+    private final ArticleRemovals removals;
     private final Viewer viewer;
+    private final MissingArticles missing;
 
-    public ArticleResource(ApiReader reader, ArticleCorrections corrections, Viewer viewer) {
+    public ArticleResource(ApiReader reader, ArticleCorrections corrections, ArticleRemovals removals, Viewer viewer,
+                           MissingArticles missing) {
+        this.removals = removals;
+        this.missing = missing;
         this.reader = reader;
         this.corrections = corrections;
         this.viewer = viewer;
@@ -37,6 +44,7 @@ public class ArticleResource {
     @Path("/{id}")
     @Operation(summary = "An article's normalised text with its paragraphs and their offsets")
     @APIResponse(responseCode = "404", description = "No such article")
+    @APIResponse(responseCode = "410", description = "An editor removed the article; the message says when and why")
     public ApiDtos.Article article(@PathParam("id") long id) {
         return reader.article(id).orElseThrow(() -> missing(id));
     }
@@ -80,11 +88,36 @@ public class ArticleResource {
         return new ApiDtos.Corrected(changes.stream().map(ArticleResource::correction).toList(), article(id));
     }
 
+    @POST
+    @Path("/{id}/removal")
+    @RolesAllowed(Accounts.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Editors: remove what is not an article at all",
+            description = "The article goes with its paragraphs, quotes and alignment; its story is recounted and "
+                    + "realigned. Ingesting the same text or address again skips it; the original as received is kept. "
+                    + "Refused (400) while readers' annotations are on it. Needs the CSRF token in the X-CSRF-TOKEN header.")
+    @APIResponse(responseCode = "200", description = "What was removed")
+    @APIResponse(responseCode = "400", description = "No reason given, or the article is annotated")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    @APIResponse(responseCode = "403", description = "Not an editor, or no CSRF token")
+    @APIResponse(responseCode = "404", description = "No such article")
+    @APIResponse(responseCode = "410", description = "Already removed")
+    public ApiDtos.Removal remove(@PathParam("id") long id, ApiDtos.RemovalRequest request) {
+        try {
+            ArticleRemovals.Removed removed = removals.remove(id, viewer.id(), request == null ? null : request.reason());
+            return new ApiDtos.Removal(removed.articleId(), removed.headline(), removed.storyId());
+        } catch (ArticleRemovals.Refused e) {
+            throw new BadRequest(e.getMessage());
+        } catch (NoSuchElementException e) {
+            throw missing(id);
+        }
+    }
+
     private static ApiDtos.Correction correction(ArticleCorrections.Change c) {
         return new ApiDtos.Correction(c.field(), c.before(), c.after(), c.editor(), c.at());
     }
 
-    private static MissingResource missing(long id) {
-        return new MissingResource("No article " + id);
+    private RuntimeException missing(long id) {
+        return missing.of(id);
     }
 }

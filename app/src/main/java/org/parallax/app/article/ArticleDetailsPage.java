@@ -22,11 +22,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.parallax.app.annotation.Viewer;
-import org.parallax.app.web.MissingResource;
 import org.parallax.app.web.QueryNumbers;
 import org.parallax.core.article.ArticleCorrections;
 import org.parallax.core.article.ArticleCorrections.Change;
 import org.parallax.core.article.ArticleCorrections.Details;
+import org.parallax.core.article.ArticleRemovals;
 import org.parallax.core.user.Accounts;
 
 /**
@@ -41,7 +41,9 @@ public class ArticleDetailsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance details(long articleId, DetailsForm form, List<Change> history, String error,
-                                               Integer saved);
+                                               Integer saved, String removeError, String reason);
+
+        static native TemplateInstance removed(ArticleRemovals.Removed removed);
     }
 
     /** The form's fields as text, exactly as shown or as typed; the date and time are UTC. */
@@ -98,18 +100,24 @@ public class ArticleDetailsPage {
     }
 
     private final ArticleCorrections corrections;
+    private final ArticleRemovals removals;
     private final Viewer viewer;
 
-    public ArticleDetailsPage(ArticleCorrections corrections, Viewer viewer) {
+    private final MissingArticles missing;
+
+    public ArticleDetailsPage(ArticleCorrections corrections, ArticleRemovals removals, Viewer viewer,
+                              MissingArticles missing) {
+        this.missing = missing;
         this.corrections = corrections;
+        this.removals = removals;
         this.viewer = viewer;
     }
 
     @GET
     public TemplateInstance show(@PathParam("id") long id, @QueryParam("saved") String saved) {
-        Details current = corrections.current(id).orElseThrow(() -> new MissingResource("No article " + id));
+        Details current = corrections.current(id).orElseThrow(() -> missing.of(id));
         Integer savedCount = saved == null ? null : QueryNumbers.parseInt("saved", saved, 0);
-        return Templates.details(id, DetailsForm.of(current), corrections.history(id), null, savedCount);
+        return Templates.details(id, DetailsForm.of(current), corrections.history(id), null, savedCount, null, "");
     }
 
     @POST
@@ -118,7 +126,7 @@ public class ArticleDetailsPage {
     public Response correct(@PathParam("id") long id, @RestForm String headline, @RestForm String dek,
                             @RestForm String byline, @RestForm String outlet, @RestForm String date,
                             @RestForm String time, @RestForm String language) {
-        Details current = corrections.current(id).orElseThrow(() -> new MissingResource("No article " + id));
+        Details current = corrections.current(id).orElseThrow(() -> missing.of(id));
         DetailsForm typed = new DetailsForm(headline, dek, byline, outlet, date, time, language);
         try {
             List<Change> changes = corrections.correct(id, viewer.id(), typed.details(current.publishedAt()));
@@ -126,10 +134,34 @@ public class ArticleDetailsPage {
             return Response.seeOther(URI.create("/articles/" + id + "/details?saved=" + changes.size())).build();
         } catch (ArticleCorrections.Rejected e) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                    .entity(Templates.details(id, typed, corrections.history(id), e.getMessage(), null).render())
+                    .entity(Templates.details(id, typed, corrections.history(id), e.getMessage(), null, null, "").render())
                     .build();
         } catch (java.util.NoSuchElementException e) {
-            throw new MissingResource("No article " + id);
+            throw missing.of(id);
+        }
+    }
+
+    /**
+     * Removes what is not an article at all. Answers with a page of its own: the article's address is gone
+     * ({@code 410} from now on), so there is nothing to redirect to.
+     */
+    @POST
+    @Path("/remove")
+    @RolesAllowed(Accounts.EDITOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@PathParam("id") long id, @RestForm String reason) {
+        Details current = corrections.current(id).orElseThrow(() -> missing.of(id));
+        try {
+            ArticleRemovals.Removed removed = removals.remove(id, viewer.id(), reason);
+            return Response.ok(Templates.removed(removed).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                    .build();
+        } catch (ArticleRemovals.Refused e) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                    .entity(Templates.details(id, DetailsForm.of(current), corrections.history(id), null, null,
+                            e.getMessage(), reason == null ? "" : reason).render())
+                    .build();
+        } catch (java.util.NoSuchElementException e) {
+            throw missing.of(id);
         }
     }
 }

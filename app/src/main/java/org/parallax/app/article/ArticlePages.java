@@ -13,7 +13,6 @@ import org.parallax.app.annotation.ReaderAnnotations;
 import org.parallax.app.annotation.Viewer;
 import org.parallax.app.story.ArticleInStory;
 import org.parallax.app.story.StoryCache;
-import org.parallax.app.web.MissingResource;
 import org.parallax.core.search.SearchQueryParser;
 import org.parallax.core.search.SearchService;
 
@@ -31,9 +30,11 @@ public class ArticlePages {
     private final StoryCache stories;
     private final ReaderAnnotations annotations;
     private final Viewer viewer;
+    private final MissingArticles missing;
 
     public ArticlePages(ArticleReader reader, SearchService search, StoryCache stories, ReaderAnnotations annotations,
-                        Viewer viewer) {
+                        Viewer viewer, MissingArticles missing) {
+        this.missing = missing;
         this.reader = reader;
         this.search = search;
         this.stories = stories;
@@ -49,7 +50,7 @@ public class ArticlePages {
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance article(@PathParam("id") long id, @QueryParam("q") String q) {
-        ArticleView article = reader.find(id).orElseThrow(() -> new MissingResource("No article " + id));
+        ArticleView article = reader.find(id).orElseThrow(() -> missing.of(id));
         ReaderAnnotations.Panel panel = annotations.panel(viewer.idOrNull(), viewer.name(), id);
         if (q != null && !q.isBlank()) {
             return Templates.article(article.withHighlights(search.highlightParagraphs(id, SearchQueryParser.parse(q))),
@@ -68,7 +69,7 @@ public class ArticlePages {
     @GET
     @Path("/{id}/original")
     public Response original(@PathParam("id") long id) {
-        OriginalDocument original = reader.original(id).orElseThrow(() -> new MissingResource("No article " + id));
+        OriginalDocument original = reader.original(id).orElseThrow(() -> missing.of(id));
         return Response.ok(original.content())
                 .type("text/plain; charset=utf-8")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")

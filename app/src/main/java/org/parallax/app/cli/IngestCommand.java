@@ -121,6 +121,7 @@ public class IngestCommand implements Callable<Integer> {
                 case UNCHANGED -> unchanged++;
                 // A revision is the updated version that used to be stored as a linked near-duplicate.
                 case NEAR_DUPLICATE, REVISED -> nearDuplicates++;
+                case REMOVED -> { }
             }
             show();
         }

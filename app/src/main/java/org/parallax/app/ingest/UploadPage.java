@@ -111,6 +111,7 @@ public class UploadPage {
             case UNCHANGED -> "already stored";
             case NEAR_DUPLICATE -> "near-duplicate";
             case REVISED -> "new revision";
+            case REMOVED -> "removed by an editor";
         };
     }
 

@@ -37,6 +37,8 @@ public class ErrorPages {
         static native TemplateInstance serverError(String message, String reference);
 
         static native TemplateInstance badRequest(String message);
+
+        static native TemplateInstance gone(String message);
     }
 
     /** Our own 400s carry a message meant for the reader; the page says what to do instead. */
@@ -54,6 +56,12 @@ public class ErrorPages {
                 ? e.getMessage() + "."
                 : "There is nothing at " + request.path() + ".";
         return respond(request, Response.Status.NOT_FOUND, message, () -> Templates.notFound(message));
+    }
+
+    @ServerExceptionMapper
+    public Response gone(RemovedResource e, HttpServerRequest request) {
+        String message = e.getMessage();
+        return respond(request, Response.Status.GONE, message, () -> Templates.gone(message));
     }
 
     /** An editor's merge or split named a story that does not exist: the API and the story page alike. */

@@ -17,7 +17,7 @@ public class TemplateExtensions {
     private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     /** "25 September 2020", in UTC, the zone dates are stored in. */
-    static String day(Instant instant) {
+    public static String day(Instant instant) {
         return instant == null ? "" : DAY.format(instant);
     }
 

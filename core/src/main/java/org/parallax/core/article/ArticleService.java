@@ -81,6 +81,10 @@ public class ArticleService {
         if (lookup.existingId() != null) {
             return new StoreResult(StoreResult.Status.UNCHANGED, lookup.existingId());
         }
+        // An editor removed this text, or the page at this address, as not an article: it stays out.
+        if (lookup.removedId() != null) {
+            return new StoreResult(StoreResult.Status.REMOVED, lookup.removedId());
+        }
         // A changed body at a stored article's address is a new revision of it, not a new article.
         if (lookup.atSameAddress()) {
             Optional<StoreResult> revised = revisions.revise(draft, body, contentHash,
@@ -100,12 +104,13 @@ public class ArticleService {
     }
 
     /** What is stored already for a body and an address. */
-    private record Lookup(Long existingId, boolean atSameAddress) {
+    private record Lookup(Long existingId, boolean atSameAddress, Long removedId) {
     }
 
     /**
      * One round trip: the article with the same body, whether an article from the same outlet is stored at
-     * the same address, and (see IngestConfig#durableCommits) the commit mode of this transaction, which
+     * the same address, an article with this body or address that an editor removed, and (see
+     * IngestConfig#durableCommits) the commit mode of this transaction, which
      * is atomic per article either way and only stops waiting for the WAL flush.
      */
     private Lookup lookup(Connection connection, String contentHash, ArticleDraft draft) throws SQLException {
@@ -114,15 +119,19 @@ public class ArticleService {
                        exists (select 1 from article a left join outlet o on o.id = a.outlet_id
                                where %s),
                        case when ? then current_setting('synchronous_commit')
-                            else set_config('synchronous_commit', 'off', true) end""".formatted(
+                            else set_config('synchronous_commit', 'off', true) end,
+                       (select article_id from removed_article
+                        where content_hashes @> array[?]::varchar[] or url = ? limit 1)""".formatted(
                 ArticleRevisions.sameArticleAt("?", "?")))) {
             query.setString(1, contentHash);
             query.setString(2, draft.url());
             query.setString(3, draft.outlet());
             query.setBoolean(4, durableCommits);
+            query.setString(5, contentHash);
+            query.setString(6, draft.url());
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                return new Lookup(row.getObject(1, Long.class), row.getBoolean(2));
+                return new Lookup(row.getObject(1, Long.class), row.getBoolean(2), row.getObject(4, Long.class));
             }
         }
     }

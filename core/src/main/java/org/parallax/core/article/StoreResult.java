@@ -15,7 +15,12 @@ public record StoreResult(Status status, long articleId, Long nearDuplicateOf) {
         /** A new article was written and linked to the stored article it nearly duplicates. */
         NEAR_DUPLICATE,
         /** A stored article (same URL, same outlet) got a changed body: updated in place, old text kept. */
-        REVISED
+        REVISED,
+        /**
+         * Nothing written: an editor removed an article with this body or at this address as not an article
+         * ({@code articleId} is the removed one's).
+         */
+        REMOVED
     }
 
     public StoreResult(Status status, long articleId) {

@@ -349,6 +349,14 @@ public class StoryService {
         refreshSummary(storyId);
     }
 
+    /** An editor removed one of the story's articles: the rest is summed up and realigned without it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refreshAfterRemoval(long storyId) {
+        StoryLocks.lock(em, List.of(storyId));
+        refreshSummary(storyId);
+        alignmentQueue.enqueue(List.of(storyId), java.util.Map.of());
+    }
+
     /** Counts, publication range and title from the members; the title is the most central headline. */
     private void refreshSummary(long storyId) {
         em.createNativeQuery("""

@@ -115,7 +115,7 @@ public class IngestPipeline {
             }
             runs.finish(run.id, run.created, run.unchanged, run.nearDuplicates, run.failed);
             return new IngestSummary(run.id, run.created, run.unchanged, run.nearDuplicates, run.failed, run.errors,
-                    run.stopRequested);
+                    run.stopRequested, run.removed);
         } finally {
             synchronized (active) {
                 active.remove(run);
@@ -247,6 +247,7 @@ public class IngestPipeline {
         int created;
         int unchanged;
         int nearDuplicates;
+        int removed;
         int failed;
 
         Run(long id, IngestListener listener) {
@@ -274,6 +275,7 @@ public class IngestPipeline {
                 case UNCHANGED -> unchanged++;
                 // A revision is the updated version that used to be stored as a linked near-duplicate.
                 case NEAR_DUPLICATE, REVISED -> nearDuplicates++;
+                case REMOVED -> removed++;
             }
             listener.stored(stored);
         }

@@ -8,16 +8,17 @@ import java.util.List;
  * @param errors the first {@link IngestPipeline#MAX_REPORTED_ERRORS} one-line failure messages; every
  *               failure is recorded in {@code ingest_error} under {@code runId}
  * @param stopped the run was stopped by shutdown before it had read every input; running it again finishes it
+ * @param removed articles not stored again because an editor had removed them (same body or address)
  */
 public record IngestSummary(long runId, int created, int unchanged, int nearDuplicates, int failed,
-                            List<String> errors, boolean stopped) {
+                            List<String> errors, boolean stopped, int removed) {
 
     public IngestSummary {
         errors = List.copyOf(errors);
     }
 
     public IngestSummary(long runId, int created, int unchanged, int nearDuplicates, int failed, List<String> errors) {
-        this(runId, created, unchanged, nearDuplicates, failed, errors, false);
+        this(runId, created, unchanged, nearDuplicates, failed, errors, false, 0);
     }
 
     public boolean hasFailures() {
@@ -31,6 +32,8 @@ public record IngestSummary(long runId, int created, int unchanged, int nearDupl
 
     public String line() {
         return created + " new, " + unchanged + " unchanged (already present), " + nearDuplicates
-                + " near-duplicate, " + failed + " failed" + (stopped ? "; stopped by shutdown before the end" : "");
+                + " near-duplicate, " + failed + " failed"
+                + (removed > 0 ? ", " + removed + " skipped (removed by an editor)" : "")
+                + (stopped ? "; stopped by shutdown before the end" : "");
     }
 }

@@ -1,0 +1,28 @@
+package org.parallax.app.article;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.parallax.app.web.MissingResource;
+import org.parallax.app.web.RemovedResource;
+import org.parallax.app.web.TemplateExtensions;
+import org.parallax.core.article.ArticleRemovals;
+
+/**
+ * What to answer for an article id with no article: 410 with who removed it, when and why, when an editor
+ * removed it (links to it live on in notes, exports and bookmarks); otherwise 404.
+ */
+@ApplicationScoped
+public class MissingArticles {
+
+    private final ArticleRemovals removals;
+
+    public MissingArticles(ArticleRemovals removals) {
+        this.removals = removals;
+    }
+
+    public RuntimeException of(long id) {
+        return removals.removals(id).stream().findFirst()
+                .<RuntimeException>map(r -> new RemovedResource("Article " + id + ", “" + r.headline()
+                        + "”, was removed by an editor on " + TemplateExtensions.day(r.at()) + ": " + r.reason()))
+                .orElseGet(() -> new MissingResource("No article " + id));
+    }
+}

@@ -1,0 +1,185 @@
+package org.parallax.app.article;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parallax.app.support.MadeUpWords;
+import org.parallax.app.support.TestSessions;
+import org.parallax.core.annotation.AnnotationService;
+import org.parallax.core.annotation.TextQuote;
+import org.parallax.core.article.Article;
+import org.parallax.core.user.Accounts;
+import org.parallax.ingest.extract.Input;
+import org.parallax.ingest.pipeline.IngestPipeline;
+import org.parallax.ingest.pipeline.IngestSummary;
+
+/**
+ * Editors remove what should never have been stored as an article; it stays out when the same input comes
+ * again, old links say it was removed and why, and readers' annotations are never lost with it.
+ */
+@QuarkusTest
+class ArticleRemovalTests {
+
+    @Inject
+    IngestPipeline pipeline;
+
+    @Inject
+    AnnotationService annotations;
+
+    @Inject
+    Accounts accounts;
+
+    @Test
+    void anEditorRemovesAPageThatIsNotAnArticleAndIngestingItAgainSkipsIt(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        Path junk = Files.writeString(temp.resolve("cookies.txt"), "Cookie settings " + nonce + "\n\n"
+                + "We use cookies to improve your experience on our site and to show you relevant advertising. "
+                + MadeUpWords.words(20) + ".\n\nBy continuing to browse you agree to our use of cookies "
+                + MadeUpWords.words(20) + ".");
+        assertThat(ingest(junk).created()).isEqualTo(1);
+        long id = articleWith(nonce);
+        given().queryParam("q", nonce).get("/api/search").then().body("total", equalTo(1));
+
+        TestSessions.Session editor = TestSessions.editor();
+        Document details = Jsoup.parse(given().filter(editor.cookies()).get("/articles/{id}/details", id).asString());
+        assertThat(details.select("form[action=/articles/" + id + "/details/remove] textarea[name=reason][required]")).hasSize(1);
+
+        Document done = Jsoup.parse(given().filter(editor.cookies()).formParam("csrf-token", editor.csrfToken())
+                .formParam("reason", "A cookie notice, not an article")
+                .when().post("/articles/{id}/details/remove", id).then().statusCode(200).extract().asString());
+        assertThat(done.select("[role=status]").text()).isEqualTo("“Cookie settings " + nonce + "” (article " + id
+                + ") is removed. Ingesting the same text or address again skips it.");
+
+        // Old links say what happened; search no longer finds it.
+        String gone = given().accept("text/html").get("/articles/{id}", id).then().statusCode(410).extract().asString();
+        assertThat(Jsoup.parse(gone).select("main").text()).contains("Article " + id + ", “Cookie settings " + nonce
+                + "”, was removed by an editor on").contains(": A cookie notice, not an article");
+        given().get("/api/articles/{id}", id).then().statusCode(410)
+                .body("error", containsString("A cookie notice, not an article"));
+        given().queryParam("q", nonce).get("/api/search").then().body("total", equalTo(0));
+
+        // The same file again (under another name) stays out and the summary says why.
+        IngestSummary again = ingest(Files.copy(junk, temp.resolve("cookies-again.txt")));
+        assertThat(again.created()).isZero();
+        assertThat(again.removed()).isEqualTo(1);
+        assertThat(again.line()).endsWith("0 failed, 1 skipped (removed by an editor)");
+        assertThat(articleCount(nonce)).isZero();
+    }
+
+    @Test
+    void anAnnotatedArticleIsNotRemovedAndNothingIsLost(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        String sentence = "The harbour board approved the new pier " + nonce + " " + MadeUpWords.words(20);
+        Path file = Files.writeString(temp.resolve("pier.txt"), "Pier approved " + nonce + "\n\n"
+                + MadeUpWords.words(25) + ".\n\n" + sentence + ", officials said.");
+        ingest(file);
+        long id = articleWith(nonce);
+        String body = QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(id).body);
+        long reader = accounts.register("rm" + nonce.substring(2, 10), TestSessions.PASSWORD).id;
+        int start = body.indexOf(sentence);
+        annotations.create(reader, id, new AnnotationService.Draft(TextQuote.of(body, start, start + sentence.length()),
+                "keep this", List.of("pier"), "private"));
+
+        TestSessions.Session editor = TestSessions.editor();
+        Document refused = Jsoup.parse(given().filter(editor.cookies()).formParam("csrf-token", editor.csrfToken())
+                .formParam("reason", "Duplicate of another page")
+                .when().post("/articles/{id}/details/remove", id).then().statusCode(400).extract().asString());
+        assertThat(refused.select("#remove-error").text()).isEqualTo(
+                "A reader annotated this article; removing it would delete that note. Correct its details instead.");
+        assertThat(refused.selectFirst("#reason").text()).isEqualTo("Duplicate of another page");
+        given().get("/articles/{id}", id).then().statusCode(200);
+        assertThat(annotations.mine(reader, new AnnotationService.Filter(null, null, null, false))).hasSize(1);
+    }
+
+    @Test
+    void onlyEditorsRemoveAndAlwaysWithAReason(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        ingest(Files.writeString(temp.resolve("a.txt"), "Tide tables " + nonce + "\n\n" + MadeUpWords.words(30)
+                + ".\n\n" + MadeUpWords.words(30) + "."));
+        long id = articleWith(nonce);
+
+        TestSessions.Session reader = TestSessions.reader();
+        assertThat(given().filter(reader.cookies()).get("/articles/{id}/details", id).asString())
+                .doesNotContain("/articles/" + id + "/details/remove");
+        given().filter(reader.cookies()).formParam("csrf-token", reader.csrfToken()).formParam("reason", "spam")
+                .when().post("/articles/{id}/details/remove", id).then().statusCode(403);
+        given().redirects().follow(false).formParam("reason", "spam").when().post("/articles/{id}/details/remove", id)
+                .then().statusCode(303);
+
+        TestSessions.Session editor = TestSessions.editor();
+        Document noReason = Jsoup.parse(given().filter(editor.cookies()).formParam("csrf-token", editor.csrfToken())
+                .formParam("reason", "   ").when().post("/articles/{id}/details/remove", id).then().statusCode(400)
+                .extract().asString());
+        assertThat(noReason.select("#remove-error").text()).startsWith("Say why the article is removed");
+        editor.request().contentType("application/json").body("{}").when().post("/api/articles/{id}/removal", id)
+                .then().statusCode(400).body("error", containsString("Say why the article is removed"));
+        given().get("/articles/{id}", id).then().statusCode(200);
+
+        editor.request().contentType("application/json").body("{\"reason\":\"Test page of the crawler\"}")
+                .when().post("/api/articles/{id}/removal", id)
+                .then().statusCode(200).body("article", equalTo((int) id)).body("headline", equalTo("Tide tables " + nonce));
+        editor.request().contentType("application/json").body("{\"reason\":\"again\"}")
+                .when().post("/api/articles/{id}/removal", id).then().statusCode(410);
+    }
+
+    @Test
+    void everyRevisionOfARemovedArticleStaysOut(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        String url = "https://example.org/listing/" + nonce;
+        String first = MadeUpWords.words(30);
+        Path v1 = Files.writeString(temp.resolve("v1.jsonl"), json("Listing " + nonce, url, first + " " + nonce));
+        Path v2 = Files.writeString(temp.resolve("v2.jsonl"), json("Listing " + nonce, url, first + " " + nonce
+                + "\n\n" + MadeUpWords.words(10)));
+        ingest(v1);
+        ingest(v2);
+        long id = articleWith(nonce);
+        TestSessions.Session editor = TestSessions.editor();
+        editor.request().contentType("application/json").body("{\"reason\":\"An index page\"}")
+                .when().post("/api/articles/{id}/removal", id).then().statusCode(200);
+
+        assertThat(ingest(v1).removed()).isEqualTo(1);
+        assertThat(ingest(v2).removed()).isEqualTo(1);
+        // A new text at the same address is the same page again.
+        Path v3 = Files.writeString(temp.resolve("v3.jsonl"), json("Listing " + nonce, url, MadeUpWords.words(30)
+                + " " + nonce));
+        assertThat(ingest(v3).removed()).isEqualTo(1);
+        assertThat(articleCount(nonce)).isZero();
+    }
+
+    private IngestSummary ingest(Path file) {
+        IngestSummary summary = pipeline.ingest("removal test", List.of(Input.ofFile(file)));
+        assertThat(summary.failed()).as(summary.errors().toString()).isZero();
+        return summary;
+    }
+
+    private static long articleWith(String nonce) {
+        return QuarkusTransaction.requiringNew().call(() -> Article.<Article>find("body like ?1 or headline like ?1",
+                "%" + nonce + "%").singleResult().id);
+    }
+
+    private static long articleCount(String nonce) {
+        return QuarkusTransaction.requiringNew().call(() -> Article.count("body like ?1 or headline like ?1",
+                "%" + nonce + "%"));
+    }
+
+    private static String word() {
+        return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    private static String json(String title, String url, String body) {
+        return "{\"title\":\"" + title + "\",\"url\":\"" + url + "\",\"body\":\"" + body.replace("\n", "\\n") + "\"}\n";
+    }
+}
