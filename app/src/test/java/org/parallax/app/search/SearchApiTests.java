@@ -161,4 +161,24 @@ class SearchApiTests {
         assertThat(json.getLong("total")).isGreaterThanOrEqualTo(5);
         assertThat(json.getList("notes", String.class)).anyMatch(n -> n.contains("not valid"));
     }
+
+    /**
+     * ISO dates PostgreSQL cannot hold ("+999999999-12-31", a year before 4713 BC) used to fail the search
+     * with a 500; like any unreadable date they are ignored with a note.
+     */
+    @Test
+    void aDateOutsideTheCalendarIsIgnoredWithANote() {
+        for (String date : List.of("from:+999999999-12-31", "to:+999999999-12-31", "from:-5000-01-01",
+                "to:+20000-01-01")) {
+            JsonPath json = given().queryParam("q", "Derkach " + date).when().get("/api/search")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(seeds.namesOf(json.getList("hits.articleId", Integer.class).stream()
+                    .map(Integer::longValue).toList())).as(date).containsExactly("000");
+            assertThat(json.getList("notes", String.class)).as(date).anyMatch(n -> n.contains("Ignored " + date));
+            given().queryParam("q", "Derkach " + date).when().get("/search").then().statusCode(200);
+        }
+        JsonPath json = given().queryParam("q", "Derkach").queryParam("from", "-5000-01-01").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("notes", String.class)).anyMatch(n -> n.contains("Ignored from:-5000-01-01"));
+    }
 }

@@ -18,6 +18,10 @@ public final class SearchQueryParser {
     /** Longer queries are cut here; nobody types more, and tsquery cost grows with length. */
     public static final int MAX_CHARS = 500;
 
+    /** Dates a search can filter on: four-digit years, well inside what a PostgreSQL timestamp holds. */
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
+
     private static final Pattern FILTER = Pattern.compile(
             "(?i)(?<![\\p{L}\\p{N}])(outlet|from|to|story):(?:\"([^\"]*)\"?|(\\S+))");
 
@@ -68,11 +72,16 @@ public final class SearchQueryParser {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            // ISO also reads "+999999999-12-31" and "-5000-01-01", which PostgreSQL cannot compare with.
+            if (date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            notes.add("Ignored " + name + ":" + value + " (dates look like 2020-09-25).");
-            return null;
+            // noted below
         }
+        notes.add("Ignored " + name + ":" + value + " (dates look like 2020-09-25).");
+        return null;
     }
 
     private static Long story(String value, List<String> notes) {
