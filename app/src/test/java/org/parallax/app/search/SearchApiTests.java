@@ -181,4 +181,21 @@ class SearchApiTests {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(json.getList("notes", String.class)).anyMatch(n -> n.contains("Ignored from:-5000-01-01"));
     }
+
+    /**
+     * A page link whose reference time was edited to one outside PostgreSQL's timestamp range (or Java's)
+     * used to fail with a 500; it is treated like any other tampered link.
+     */
+    @Test
+    void aCursorWithAnImpossibleTimeFallsBackToTheFirstPage() {
+        for (String reference : List.of("99999999999999999", "9999999999999", "-9999999999999")) {
+            String after = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(("0.5|1|" + reference).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            JsonPath json = given().queryParam("q", "Putin").queryParam("after", after)
+                    .when().get("/api/search").then().statusCode(200).extract().jsonPath();
+            assertThat(json.getList("notes", String.class)).as(reference).anyMatch(n -> n.contains("not valid"));
+            assertThat(json.getLong("total")).isGreaterThanOrEqualTo(5);
+            given().queryParam("q", "Putin").queryParam("after", after).when().get("/search").then().statusCode(200);
+        }
+    }
 }
