@@ -67,6 +67,19 @@ public final class SearchQueryParser {
                 date("to", toFilter, notes), story(storyFilter, notes), notes);
     }
 
+    /**
+     * {@code raw} with its words replaced by {@code text} and its filters kept as typed: a corrected
+     * spelling must not drop the {@code outlet:} or dates the search was narrowed with.
+     */
+    public static String withText(String raw, String text) {
+        StringBuilder query = new StringBuilder(text == null ? "" : text.strip());
+        Matcher m = FILTER.matcher(raw == null ? "" : raw.replaceAll("\\s+", " "));
+        while (m.find()) {
+            query.append(' ').append(m.group());
+        }
+        return query.toString().strip();
+    }
+
     private static LocalDate date(String name, String value, List<String> notes) {
         if (value == null) {
             return null;
