@@ -70,6 +70,10 @@ class SearchApiTests {
         assertThat(json.getLong("total")).isZero();
         assertThat(json.getBoolean("totalExact")).isTrue();
         assertThat(json.getList("hits")).isEmpty();
+        assertThat(json.getList("notes", String.class)).contains("No outlet is named “No Such Outlet”; outlet: takes a "
+                + "full name as the Outlet list shows it, such as outlet:\"The Jerusalem Post\".");
+        given().queryParam("q", "Putin outlet:Reuter").when().get("/search").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("No outlet is named “Reuter”"));
     }
 
     @Test
