@@ -202,4 +202,13 @@ class SearchApiTests {
             given().queryParam("q", "Putin").queryParam("after", after).when().get("/search").then().statusCode(200);
         }
     }
+
+    /** A size that is not a number used to answer 404 "There is nothing at /api/search". */
+    @Test
+    void aSizeThatIsNotANumberIsABadRequestThatSaysSo() {
+        given().queryParam("q", "Putin").queryParam("size", "abc").when().get("/api/search").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("size must be a whole number (1 to 50), was abc"));
+        given().queryParam("q", "Putin").queryParam("size", "3").when().get("/api/search").then().statusCode(200)
+                .body("hits.size()", org.hamcrest.Matchers.equalTo(3));
+    }
 }
