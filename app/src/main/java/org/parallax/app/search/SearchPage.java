@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.parallax.app.ParallaxConfig;
 import org.parallax.app.annotation.AnnotationView;
@@ -24,7 +26,8 @@ public class SearchPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(String q, SearchView view, List<AnnotationView> myAnnotations);
+        static native TemplateInstance search(String q, SearchView view, List<AnnotationView> myAnnotations,
+                                              String myAnnotationsUrl);
     }
 
     private final SearchService search;
@@ -45,7 +48,17 @@ public class SearchPage {
         String text = q == null ? "" : q;
         SearchQuery query = SearchQueryParser.parse(text);
         var results = search.search(query, after, config.pages().pageSize());
-        return Templates.search(text, SearchView.of(text, results), myAnnotations(query, after));
+        return Templates.search(text, SearchView.of(text, results), myAnnotations(query, after),
+                myAnnotationsUrl(query));
+    }
+
+    /**
+     * The annotations page with the same selection as the list above: the words and the story. The whole
+     * query would not do, since that page reads {@code story:12} or {@code outlet:"..."} as words to find.
+     */
+    static String myAnnotationsUrl(SearchQuery query) {
+        return "/me/annotations?q=" + URLEncoder.encode(query.text(), StandardCharsets.UTF_8)
+                + (query.storyId() == null ? "" : "&story=" + query.storyId());
     }
 
     /** The logged-in reader's own annotations whose notes or tags match the words, on the first page only. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parallax.core.search.SearchQueryParser;
 import org.parallax.core.search.SearchResults;
 
 /**
@@ -44,7 +45,8 @@ public record SearchView(long total, boolean totalExact, long counted, List<Grou
             groups.add(new Group(lead, others, articleUrl(lead.articleId(), q)));
         }
         String next = results.next() == null ? null : "/search?q=" + encode(q) + "&after=" + encode(results.next());
-        String suggestionUrl = results.suggestion() == null ? null : "/search?q=" + encode(results.suggestion());
+        String suggestionUrl = results.suggestion() == null ? null
+                : "/search?q=" + encode(SearchQueryParser.withText(q, results.suggestion()));
         return new SearchView(results.total(), results.totalExact(), results.counted(), groups,
                 links(results.facets().outlets(), q, "outlet"), links(results.facets().stories(), q, "story"),
                 monthLinks(results.facets().months(), q), next, results.suggestion(), suggestionUrl,

@@ -64,6 +64,30 @@ class AnnotationPagesTests {
                 .body(not(containsString("About the " + word)));
     }
 
+    /**
+     * "All your matching annotations" under a search narrowed with story: used to pass the whole query, so
+     * /me/annotations looked for the words "story" and the number too and listed none of the annotations
+     * the search page had just shown.
+     */
+    @Test
+    void theLinkToAllMatchingAnnotationsKeepsWhatTheSearchListed() {
+        TestSessions.Session alice = TestSessions.reader();
+        String word = "okapi" + UUID.randomUUID().toString().substring(0, 6);
+        create(alice, AnnotationApiTests.SENTENCE, "About the " + word + " question", List.of());
+        long story = given().queryParam("q", "Derkach").get("/api/search").then().statusCode(200)
+                .extract().jsonPath().getLong("hits[0].storyId");
+
+        String search = alice.request().queryParam("q", word + " story:" + story).get("/search")
+                .then().statusCode(200).body(containsString("About the " + word)).extract().asString();
+        java.util.regex.Matcher link = java.util.regex.Pattern
+                .compile("<a href=\"([^\"]*)\">All your matching annotations</a>").matcher(search);
+        org.assertj.core.api.Assertions.assertThat(link.find()).as("link to all matching annotations").isTrue();
+        String href = link.group(1).replace("&amp;", "&");
+        org.assertj.core.api.Assertions.assertThat(href).isEqualTo("/me/annotations?q=" + word + "&story=" + story);
+        alice.request().urlEncodingEnabled(false).get(href).then().statusCode(200)
+                .body(containsString("About the " + word));
+    }
+
     @Test
     void aStaleFormEditShowsBothVersionsAndOverwritesNothing() {
         TestSessions.Session alice = TestSessions.reader();

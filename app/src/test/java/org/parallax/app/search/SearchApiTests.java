@@ -70,6 +70,10 @@ class SearchApiTests {
         assertThat(json.getLong("total")).isZero();
         assertThat(json.getBoolean("totalExact")).isTrue();
         assertThat(json.getList("hits")).isEmpty();
+        assertThat(json.getList("notes", String.class)).contains("No outlet is named “No Such Outlet”; outlet: takes a "
+                + "full name as the Outlet list shows it, such as outlet:\"The Jerusalem Post\".");
+        given().queryParam("q", "Putin outlet:Reuter").when().get("/search").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("No outlet is named “Reuter”"));
     }
 
     @Test
@@ -160,5 +164,51 @@ class SearchApiTests {
                 .when().get("/api/search").then().statusCode(200).extract().jsonPath();
         assertThat(json.getLong("total")).isGreaterThanOrEqualTo(5);
         assertThat(json.getList("notes", String.class)).anyMatch(n -> n.contains("not valid"));
+    }
+
+    /**
+     * ISO dates PostgreSQL cannot hold ("+999999999-12-31", a year before 4713 BC) used to fail the search
+     * with a 500; like any unreadable date they are ignored with a note.
+     */
+    @Test
+    void aDateOutsideTheCalendarIsIgnoredWithANote() {
+        for (String date : List.of("from:+999999999-12-31", "to:+999999999-12-31", "from:-5000-01-01",
+                "to:+20000-01-01")) {
+            JsonPath json = given().queryParam("q", "Derkach " + date).when().get("/api/search")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(seeds.namesOf(json.getList("hits.articleId", Integer.class).stream()
+                    .map(Integer::longValue).toList())).as(date).containsExactly("000");
+            assertThat(json.getList("notes", String.class)).as(date).anyMatch(n -> n.contains("Ignored " + date));
+            given().queryParam("q", "Derkach " + date).when().get("/search").then().statusCode(200);
+        }
+        JsonPath json = given().queryParam("q", "Derkach").queryParam("from", "-5000-01-01").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("notes", String.class)).anyMatch(n -> n.contains("Ignored from:-5000-01-01"));
+    }
+
+    /**
+     * A page link whose reference time was edited to one outside PostgreSQL's timestamp range (or Java's)
+     * used to fail with a 500; it is treated like any other tampered link.
+     */
+    @Test
+    void aCursorWithAnImpossibleTimeFallsBackToTheFirstPage() {
+        for (String reference : List.of("99999999999999999", "9999999999999", "-9999999999999")) {
+            String after = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(("0.5|1|" + reference).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            JsonPath json = given().queryParam("q", "Putin").queryParam("after", after)
+                    .when().get("/api/search").then().statusCode(200).extract().jsonPath();
+            assertThat(json.getList("notes", String.class)).as(reference).anyMatch(n -> n.contains("not valid"));
+            assertThat(json.getLong("total")).isGreaterThanOrEqualTo(5);
+            given().queryParam("q", "Putin").queryParam("after", after).when().get("/search").then().statusCode(200);
+        }
+    }
+
+    /** A size that is not a number used to answer 404 "There is nothing at /api/search". */
+    @Test
+    void aSizeThatIsNotANumberIsABadRequestThatSaysSo() {
+        given().queryParam("q", "Putin").queryParam("size", "abc").when().get("/api/search").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("size must be a whole number (1 to 50), was abc"));
+        given().queryParam("q", "Putin").queryParam("size", "3").when().get("/api/search").then().statusCode(200)
+                .body("hits.size()", org.hamcrest.Matchers.equalTo(3));
     }
 }

@@ -40,6 +40,15 @@ class SearchPageTests {
         assertThat(html).contains("Did you mean <a href=\"/search?q=Ryabkov\">Ryabkov</a>?");
     }
 
+    /** The suggestion's link used to be the corrected words alone, dropping the filters the search had. */
+    @Test
+    void aSuggestionKeepsTheFiltersOfTheSearch() {
+        String html = given().queryParam("q", "Ryabkof outlet:\"BuzzFeed News\" from:2017-01-01").when().get("/search")
+                .then().statusCode(200).extract().asString();
+        assertThat(html).contains("Did you mean <a href=\"/search?q=Ryabkov+outlet%3A%22BuzzFeed+News%22+from%3A2017-01-01\">"
+                + "Ryabkov</a>?");
+    }
+
     @Test
     void articleOpenedFromSearchMarksTheMatchesAndAnchorsTheFirst() {
         long id = seeds.idOf("000_ed82de3322cf4176.txt");

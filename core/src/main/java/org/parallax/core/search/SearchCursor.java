@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 record SearchCursor(double score, long id, Instant reference) {
 
+    private static final long EARLIEST = Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
+    private static final long LATEST = Instant.parse("9999-12-31T00:00:00Z").getEpochSecond();
+
     String encode() {
         String raw = score + "|" + id + "|" + reference.getEpochSecond();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
@@ -30,8 +33,13 @@ record SearchCursor(double score, long id, Instant reference) {
             if (!Double.isFinite(score)) {
                 return Optional.empty();
             }
-            return Optional.of(new SearchCursor(score, Long.parseLong(parts[1]),
-                    Instant.ofEpochSecond(Long.parseLong(parts[2]))));
+            long reference = Long.parseLong(parts[2]);
+            // Only this class writes cursors, with today's date: any other reference is tampered, and one
+            // outside PostgreSQL's timestamp range would fail the search.
+            if (reference < EARLIEST || reference > LATEST) {
+                return Optional.empty();
+            }
+            return Optional.of(new SearchCursor(score, Long.parseLong(parts[1]), Instant.ofEpochSecond(reference)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -18,6 +18,10 @@ public final class SearchQueryParser {
     /** Longer queries are cut here; nobody types more, and tsquery cost grows with length. */
     public static final int MAX_CHARS = 500;
 
+    /** Dates a search can filter on: four-digit years, well inside what a PostgreSQL timestamp holds. */
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
+
     private static final Pattern FILTER = Pattern.compile(
             "(?i)(?<![\\p{L}\\p{N}])(outlet|from|to|story):(?:\"([^\"]*)\"?|(\\S+))");
 
@@ -63,16 +67,34 @@ public final class SearchQueryParser {
                 date("to", toFilter, notes), story(storyFilter, notes), notes);
     }
 
+    /**
+     * {@code raw} with its words replaced by {@code text} and its filters kept as typed: a corrected
+     * spelling must not drop the {@code outlet:} or dates the search was narrowed with.
+     */
+    public static String withText(String raw, String text) {
+        StringBuilder query = new StringBuilder(text == null ? "" : text.strip());
+        Matcher m = FILTER.matcher(raw == null ? "" : raw.replaceAll("\\s+", " "));
+        while (m.find()) {
+            query.append(' ').append(m.group());
+        }
+        return query.toString().strip();
+    }
+
     private static LocalDate date(String name, String value, List<String> notes) {
         if (value == null) {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            // ISO also reads "+999999999-12-31" and "-5000-01-01", which PostgreSQL cannot compare with.
+            if (date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            notes.add("Ignored " + name + ":" + value + " (dates look like 2020-09-25).");
-            return null;
+            // noted below
         }
+        notes.add("Ignored " + name + ":" + value + " (dates look like 2020-09-25).");
+        return null;
     }
 
     private static Long story(String value, List<String> notes) {

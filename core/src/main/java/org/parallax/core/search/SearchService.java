@@ -81,6 +81,9 @@ public class SearchService {
                 .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.DAYS));
         List<Long> outletIds = query.outlet() == null ? null : outletIds(query.outlet());
         if (outletIds != null && outletIds.isEmpty()) {
+            // Without this the page only said "0 results", as if the words had found nothing.
+            notes.add("No outlet is named “" + query.outlet() + "”; outlet: takes a full name as the Outlet "
+                    + "list shows it, such as outlet:\"The Jerusalem Post\".");
             return SearchResults.none(query, notes, query.hasText() ? suggest(query.text()) : null);
         }
         Sql sql = new Sql(query, prepared.tsquery, outletIds, reference);

@@ -47,6 +47,33 @@ class HostileInputTests {
                                 + ": malformed feed (Invalid XML: Error on line 1: XML document structures must start and end within the same entity.)");
     }
 
+    /**
+     * A folder given as a link, or holding a link to another folder, used to yield no input at all (the run
+     * said "0 files" and succeeded); a broken link was skipped without a word.
+     */
+    @Test
+    void linkedFoldersAreReadAndABrokenLinkIsReported() throws Exception {
+        Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
+        Fixtures.write(data, "a.txt", "Linked Folder Headline\n\n" + "An ordinary article body in a linked folder. ".repeat(20));
+        Path top = java.nio.file.Files.createDirectories(dir.resolve("top"));
+        Fixtures.write(top, "b.txt", "Top Folder Headline\n\n" + "An ordinary article body in the top folder. ".repeat(20));
+        java.nio.file.Files.createSymbolicLink(top.resolve("linked"), data);
+        java.nio.file.Files.createSymbolicLink(top.resolve("loop"), top);
+        java.nio.file.Files.createSymbolicLink(top.resolve("gone.txt"), dir.resolve("nowhere.txt"));
+        Path dataLink = java.nio.file.Files.createSymbolicLink(dir.resolve("data-link"), data);
+
+        List<String> seen = new ArrayList<>();
+        for (Input input : new InputFiles(List.of(top, dataLink))) {
+            extraction.extract(input, r -> seen.add(r.error() == null ? "ok: " + r.article().headline() : r.error()));
+        }
+
+        assertThat(seen).containsExactly(
+                top.resolve("gone.txt") + ": broken link, its target does not exist",
+                "ok: Top Folder Headline",
+                "ok: Linked Folder Headline",
+                "ok: Linked Folder Headline");
+    }
+
     @Test
     void pageOverTheDocumentLimitIsRefusedWithoutReadingIt() throws Exception {
         Path page = Fixtures.repeat(dir, "huge.html", "<html><body>", "<p>filler paragraph text</p>", 50L << 20,
