@@ -7,7 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import org.parallax.app.web.InvalidRequest;
+import org.parallax.app.web.QueryNumbers;
 import org.parallax.core.search.SearchQueryParser;
 import org.parallax.core.search.SearchResults;
 import org.parallax.core.search.SearchService;
@@ -49,27 +49,12 @@ public class SearchApi {
                            @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("story") String story, @QueryParam("after") String after,
                            @QueryParam("size") String size) {
-        SearchResults results = search.search(SearchQueryParser.parse(q, outlet, from, to, story), after, size(size));
+        SearchResults results = search.search(SearchQueryParser.parse(q, outlet, from, to, story), after,
+                QueryNumbers.parseInt("size", size, 20));
         List<Hit> hits = results.hits().stream().map(SearchApi::hit).toList();
         return new Response(results.total(), results.totalExact(), results.counted(), hits, new Facets(results.facets().outlets(),
                 results.facets().stories(), results.facets().months()), results.next(), results.suggestion(),
                 results.notes());
-    }
-
-    /**
-     * Taken as text: JAX-RS answers a query parameter it cannot convert with a 404, which our error mapper
-     * words as "There is nothing at /api/search", as if the endpoint were missing.
-     */
-    private static int size(String size) {
-        if (size == null || size.isBlank()) {
-            return 20;
-        }
-        try {
-            return Integer.parseInt(size.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequest("size must be a whole number (1 to " + SearchService.MAX_PAGE_SIZE + "), was "
-                    + size);
-        }
     }
 
     private static Hit hit(SearchResults.Hit h) {

@@ -207,7 +207,7 @@ class SearchApiTests {
     @Test
     void aSizeThatIsNotANumberIsABadRequestThatSaysSo() {
         given().queryParam("q", "Putin").queryParam("size", "abc").when().get("/api/search").then().statusCode(400)
-                .body("error", org.hamcrest.Matchers.equalTo("size must be a whole number (1 to 50), was abc"));
+                .body("error", org.hamcrest.Matchers.equalTo("size must be a whole number, not “abc”."));
         given().queryParam("q", "Putin").queryParam("size", "3").when().get("/api/search").then().statusCode(200)
                 .body("hits.size()", org.hamcrest.Matchers.equalTo(3));
     }
