@@ -105,6 +105,21 @@ class AnnotationPagesTests {
     }
 
     @Test
+    void aNoteAtTheLimitWithLineBreaksIsSavedAsTheBrowserCountedIt() {
+        // The textarea's maxlength counts a line break as one character, the form sends it as CRLF.
+        String typed = ("A paragraph of the note." + "\n").repeat(400);
+        org.assertj.core.api.Assertions.assertThat(typed.length()).isEqualTo(10_000);
+        TestSessions.Session alice = TestSessions.reader();
+        long id = create(alice, AnnotationApiTests.SENTENCE, "short", List.of());
+        alice.request().contentType(UTF8_FORM).formParam("version", 0).formParam("note", typed.replace("\n", "\r\n"))
+                .formParam("tags", "").formParam("visibility", "private").redirects().follow(false)
+                .post("/me/annotations/" + id + "/edit").then().statusCode(303)
+                .header("Location", containsString("message=saved"));
+        alice.request().get("/api/annotations/" + id).then().statusCode(200)
+                .body("body[0].value", org.hamcrest.Matchers.equalTo(typed.strip()));
+    }
+
+    @Test
     void deleteAndRestoreThroughTheForms() {
         TestSessions.Session alice = TestSessions.reader();
         long id = create(alice, AnnotationApiTests.SENTENCE, "short-lived " + id(), List.of());

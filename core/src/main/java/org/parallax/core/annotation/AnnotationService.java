@@ -420,7 +420,9 @@ public class AnnotationService {
         if (note == null) {
             return null;
         }
-        String cleaned = stripControls(note).strip();
+        // HTML forms send line breaks as CRLF while the textarea's maxlength counted each as one character;
+        // measured and stored as LF, a note is as long as its author was told it could be.
+        String cleaned = stripControls(note.replace("\r\n", "\n").replace('\r', '\n')).strip();
         if (cleaned.length() > MAX_NOTE) {
             throw new AnnotationProblem.Invalid("A note can be at most " + MAX_NOTE + " characters long.");
         }
