@@ -168,11 +168,19 @@ public class AnnotationService {
         }
         annotation.note = cleanNote(edit.note());
         annotation.tags = cleanTags(edit.tags());
-        if (annotation.parentId == null && edit.visibility() != null) {
+        boolean thread = annotation.parentId == null && edit.visibility() != null;
+        if (thread) {
             annotation.visibility = cleanVisibility(edit.visibility());
         }
         annotation.updatedAt = Instant.now();
         flushOrConflict(viewer, id);
+        if (thread) {
+            // Replies are read by whoever can read the annotation they answer: made private, the thread goes
+            // with it, instead of leaving the replies readable by every logged-in user. After the flush, so
+            // that a lost race is still reported as a conflict.
+            em.createQuery("update Annotation set visibility = ?1 where parentId = ?2")
+                    .setParameter(1, annotation.visibility).setParameter(2, annotation.id).executeUpdate();
+        }
         return find(viewer, id).orElseThrow();
     }
 
