@@ -6,10 +6,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.jboss.resteasy.reactive.RestForm;
 import org.parallax.core.user.Accounts;
@@ -40,9 +41,12 @@ public class AccountPages {
 
     @GET
     @Path("login")
-    public TemplateInstance login(@QueryParam("error") String error) {
+    public TemplateInstance login(@Context UriInfo uri) {
+        // Form authentication sends failures to "/login?error", a parameter without a value, which
+        // @QueryParam reads as null: only its presence tells a failed login from a first visit.
+        boolean failed = uri.getQueryParameters().containsKey("error");
         // One message for every failure: it must not tell whether the account exists or is locked.
-        String message = error == null ? null
+        String message = !failed ? null
                 : "That username and password did not match, or there were too many attempts. "
                         + "Check them and try again in a few minutes.";
         return Templates.login(message, "");

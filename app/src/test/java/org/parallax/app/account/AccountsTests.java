@@ -112,6 +112,19 @@ class AccountsTests {
     }
 
     @Test
+    void aFailedLoginSaysSoOnThePageItLandsOn() {
+        CookieFilter cookies = new CookieFilter();
+        String name = newUsername();
+        register(cookies, name, PASSWORD);
+        java.net.URI location = java.net.URI.create(login(cookies, name, "not the password at all").header("Location"));
+        String landing = location.getRawPath() + "?" + location.getRawQuery();
+        assertThat(landing).isEqualTo("/login?error");
+        given().filter(cookies).urlEncodingEnabled(false).when().get(landing).then().statusCode(200)
+                .body(containsString("role=\"alert\">That username and password did not match"));
+        given().when().get("/login").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("role=\"alert\"")));
+    }
+
+    @Test
     void usernameIsCaseInsensitive() {
         CookieFilter cookies = new CookieFilter();
         String name = newUsername();

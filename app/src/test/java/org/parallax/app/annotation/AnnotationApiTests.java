@@ -231,6 +231,31 @@ class AnnotationApiTests {
     }
 
     @Test
+    void repliesFollowTheirAnnotationWhenItIsMadePrivate() {
+        TestSessions.Session alice = TestSessions.reader();
+        TestSessions.Session bob = TestSessions.reader();
+        TestSessions.Session carol = TestSessions.reader();
+        String secret = "a reply carol must not see later " + bob.username();
+        long shared = idOf(create(alice, SENTENCE, "shared for now", List.of(), "shared"));
+        long reply = idOf(bob.request().contentType(LD).body("{\"type\":\"Annotation\",\"body\":{\"type\":\"TextualBody\","
+                + "\"value\":\"" + secret + "\"}}").post("/api/annotations/" + shared + "/replies"));
+        carol.request().get("/api/annotations/" + reply).then().statusCode(200);
+
+        alice.request().contentType(LD).header("If-Match", "\"0\"")
+                .body("{\"body\":{\"type\":\"TextualBody\",\"value\":\"mine alone now\"},\"visibility\":\"private\"}")
+                .put("/api/annotations/" + shared).then().statusCode(200).body("visibility", equalTo("private"));
+
+        carol.request().get("/api/annotations/" + reply).then().statusCode(404);
+        carol.request().get("/api/annotations?article=" + article).then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString(secret)));
+        // Shared again: the conversation comes back as it was.
+        alice.request().contentType(LD).header("If-Match", "\"1\"")
+                .body("{\"body\":{\"type\":\"TextualBody\",\"value\":\"shared again\"},\"visibility\":\"shared\"}")
+                .put("/api/annotations/" + shared).then().statusCode(200);
+        carol.request().get("/api/annotations/" + reply).then().statusCode(200);
+    }
+
+    @Test
     void exportThenImportRoundTripsSelectorsNotesAndTags() {
         TestSessions.Session alice = TestSessions.reader();
         create(alice, SENTENCE, "First **note** with [a link](https://example.org)", List.of("translation"), "private")

@@ -18,6 +18,9 @@ import org.parallax.app.support.TestSessions;
 @QuarkusTest
 class AnnotationPagesTests {
 
+    /** What a browser sends (REST Assured would otherwise encode form fields as ISO-8859-1). */
+    private static final String UTF8_FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+
     @Inject
     SeedArticles seeds;
 
@@ -102,6 +105,42 @@ class AnnotationPagesTests {
                 .body(containsString("edited in window one"))
                 .body(containsString("edited in window two"));
         alice.request().get("/api/annotations/" + id).then().body("body[0].value", org.hamcrest.Matchers.equalTo("edited in window one"));
+    }
+
+    @Test
+    void aLongNoteIsSavedThroughTheEditAndReplyForms() {
+        // Far beyond the HTTP layer's default 2 KB per form field, within the 10,000-character note limit.
+        String note = "Überlegung zu «non-interference» — 注释 ".repeat(240).strip();
+        org.assertj.core.api.Assertions.assertThat(note.length()).isBetween(9_000, 10_000);
+        TestSessions.Session alice = TestSessions.reader();
+        long id = create(alice, AnnotationApiTests.SENTENCE, "short", List.of());
+        alice.request().contentType(UTF8_FORM).formParam("version", 0).formParam("note", note).formParam("tags", "long")
+                .formParam("visibility", "shared").redirects().follow(false)
+                .post("/me/annotations/" + id + "/edit").then().statusCode(303)
+                .header("Location", containsString("message=saved"));
+        alice.request().get("/api/annotations/" + id).then().statusCode(200)
+                .body("body[0].value", org.hamcrest.Matchers.equalTo(note));
+
+        TestSessions.Session bob = TestSessions.reader();
+        bob.request().contentType(UTF8_FORM).formParam("note", note).redirects().follow(false)
+                .post("/annotations/" + id + "/replies").then().statusCode(303);
+        bob.request().get("/articles/" + seeds.idOf("000_ed82de3322cf4176.txt")).then().statusCode(200)
+                .body(containsString("<p class=\"annotation__meta\">" + bob.username() + "</p>"));
+    }
+
+    @Test
+    void aNoteAtTheLimitWithLineBreaksIsSavedAsTheBrowserCountedIt() {
+        // The textarea's maxlength counts a line break as one character, the form sends it as CRLF.
+        String typed = ("A paragraph of the note." + "\n").repeat(400);
+        org.assertj.core.api.Assertions.assertThat(typed.length()).isEqualTo(10_000);
+        TestSessions.Session alice = TestSessions.reader();
+        long id = create(alice, AnnotationApiTests.SENTENCE, "short", List.of());
+        alice.request().contentType(UTF8_FORM).formParam("version", 0).formParam("note", typed.replace("\n", "\r\n"))
+                .formParam("tags", "").formParam("visibility", "private").redirects().follow(false)
+                .post("/me/annotations/" + id + "/edit").then().statusCode(303)
+                .header("Location", containsString("message=saved"));
+        alice.request().get("/api/annotations/" + id).then().statusCode(200)
+                .body("body[0].value", org.hamcrest.Matchers.equalTo(typed.strip()));
     }
 
     @Test

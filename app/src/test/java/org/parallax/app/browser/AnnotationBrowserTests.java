@@ -178,6 +178,27 @@ class AnnotationBrowserTests {
         assertThat(page.locator("#annotations")).not().containsText(sharedNote);
     }
 
+    @Test
+    void aNoteWithALongLinkDoesNotWidenThePageOnAPhone() {
+        TestSessions.Session alice = TestSessions.reader();
+        long article = seeds.idOf("000_ed82de3322cf4176.txt");
+        String link = "https://example.org/search?q=" + "nonInterferenceAgreement".repeat(12);
+        alice.request().contentType("application/ld+json; charset=UTF-8")
+                .body(fixtures.annotationOn(article, SHARED_PHRASE, "Compare " + link, java.util.List.of("t".repeat(50)),
+                        "private"))
+                .post("/api/annotations").then().statusCode(201);
+        Page page = browser.newPage(375, 812, false);
+        logIn(page, home.toString(), alice.username(), TestSessions.PASSWORD);
+        for (String path : java.util.List.of("articles/" + article, "me/annotations")) {
+            page.navigate(home + path);
+            assertThat(page.locator(".annotation__note", new Page.LocatorOptions().setHasText(link))).isVisible();
+            java.util.List<?> widths = (java.util.List<?>) page.evaluate(
+                    "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            assertThat(((Number) widths.get(0)).intValue()).as("/%s scrolls sideways", path)
+                    .isLessThanOrEqualTo(((Number) widths.get(1)).intValue());
+        }
+    }
+
     /** Annotate once in the side-by-side view, see it on the counterpart passage of the other column too. */
     @Test
     void annotateInTheCompareViewAndSeeItOnTheAlignedPassage() {

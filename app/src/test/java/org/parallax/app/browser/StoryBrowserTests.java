@@ -108,6 +108,19 @@ class StoryBrowserTests {
     }
 
     @Test
+    void theStoryPageOnAPhoneScrollsOnlyItsMatrixSideways() {
+        Page page = browser.newPage(375, 812, false);
+        page.navigate(url("/stories/" + seeds.storyOf(ANTIWAR)));
+        Object widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+                + " document.querySelector('.matrix-wrap').scrollWidth, document.querySelector('.matrix-wrap').clientWidth]");
+        List<?> w = (List<?>) widths;
+        assertThat(((Number) w.get(2)).intValue()).as("the matrix is wider than a phone: it scrolls inside its box")
+                .isGreaterThan(((Number) w.get(3)).intValue());
+        assertThat(((Number) w.get(0)).intValue()).as("the page itself does not scroll sideways")
+                .isLessThanOrEqualTo(((Number) w.get(1)).intValue());
+    }
+
+    @Test
     void overviewMatrixShowsTheCrowdStrikePassageOnlyUnderAntiwar() {
         Page page = browser.newPage();
         page.navigate(url("/stories/" + seeds.storyOf(ANTIWAR)));

@@ -168,11 +168,19 @@ public class AnnotationService {
         }
         annotation.note = cleanNote(edit.note());
         annotation.tags = cleanTags(edit.tags());
-        if (annotation.parentId == null && edit.visibility() != null) {
+        boolean thread = annotation.parentId == null && edit.visibility() != null;
+        if (thread) {
             annotation.visibility = cleanVisibility(edit.visibility());
         }
         annotation.updatedAt = Instant.now();
         flushOrConflict(viewer, id);
+        if (thread) {
+            // Replies are read by whoever can read the annotation they answer: made private, the thread goes
+            // with it, instead of leaving the replies readable by every logged-in user. After the flush, so
+            // that a lost race is still reported as a conflict.
+            em.createQuery("update Annotation set visibility = ?1 where parentId = ?2")
+                    .setParameter(1, annotation.visibility).setParameter(2, annotation.id).executeUpdate();
+        }
         return find(viewer, id).orElseThrow();
     }
 
@@ -420,7 +428,9 @@ public class AnnotationService {
         if (note == null) {
             return null;
         }
-        String cleaned = stripControls(note).strip();
+        // HTML forms send line breaks as CRLF while the textarea's maxlength counted each as one character;
+        // measured and stored as LF, a note is as long as its author was told it could be.
+        String cleaned = stripControls(note.replace("\r\n", "\n").replace('\r', '\n')).strip();
         if (cleaned.length() > MAX_NOTE) {
             throw new AnnotationProblem.Invalid("A note can be at most " + MAX_NOTE + " characters long.");
         }
