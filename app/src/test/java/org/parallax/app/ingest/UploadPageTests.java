@@ -58,6 +58,9 @@ class UploadPageTests {
     @Test
     void onlyEditorsSeeTheLinkAndReachThePage() {
         given().redirects().follow(false).when().get("/ingest").then().statusCode(303);
+        // The address DESIGN.md gives for this page leads to it.
+        given().redirects().follow(false).when().get("/admin/ingest").then().statusCode(301)
+                .header("Location", org.hamcrest.Matchers.endsWith("/ingest"));
         TestSessions.Session reader = TestSessions.reader();
         // The refusal is a page in the site's layout (it once failed as a 500 for a logged-in reader).
         String refused = given().filter(reader.cookies()).accept("text/html").when().get("/ingest")
