@@ -12,6 +12,7 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
+import org.parallax.app.support.MadeUpWords;
 import org.parallax.seeds.Seeds;
 
 /**
@@ -25,15 +26,7 @@ final class IngestFixtures {
 
     /** Made-up words, different on every call. */
     static String words(int count) {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        StringBuilder words = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            for (int j = 0; j < 8; j++) {
-                words.append((char) ('a' + random.nextInt(26)));
-            }
-            words.append(i + 1 < count ? " " : "");
-        }
-        return words.toString();
+        return MadeUpWords.words(count);
     }
 
     static String body(String nonce, String topic, int paragraphs) {

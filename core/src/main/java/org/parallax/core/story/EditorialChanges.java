@@ -1,0 +1,33 @@
+package org.parallax.core.story;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.parallax.core.article.ArticleCorrected;
+import org.parallax.core.article.ArticleRemoved;
+
+/**
+ * A story's title, outlet count and publication range come from its articles. When an editor corrects an
+ * article's details or removes an article, the story follows in the same transaction; after a removal the
+ * articles left are also realigned (what they shared only with the removed one is now theirs alone).
+ */
+@ApplicationScoped
+public class EditorialChanges {
+
+    private final StoryService stories;
+
+    public EditorialChanges(StoryService stories) {
+        this.stories = stories;
+    }
+
+    void onCorrected(@Observes ArticleCorrected corrected) {
+        if (corrected.storyId() != null) {
+            stories.refreshAfterCorrection(corrected.storyId());
+        }
+    }
+
+    void onRemoved(@Observes ArticleRemoved removed) {
+        if (removed.storyId() != null) {
+            stories.refreshAfterRemoval(removed.storyId());
+        }
+    }
+}
