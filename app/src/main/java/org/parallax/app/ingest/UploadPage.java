@@ -2,6 +2,7 @@ package org.parallax.app.ingest;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.parallax.core.article.ArticleService;
@@ -48,7 +50,7 @@ public class UploadPage {
     }
 
     /** The size limits the form states, as configured. */
-    public record Limits(String document, String record, String archive) {
+    public record Limits(String document, String record, String archive, String upload) {
     }
 
     /** One article of the upload and what storing it did. */
@@ -71,11 +73,16 @@ public class UploadPage {
     private final ArticleService articles;
     private final Limits limits;
 
-    public UploadPage(IngestPipeline pipeline, ArticleService articles, IngestConfig config) {
+    /**
+     * @param maxBody the HTTP server's limit on one request: a larger upload is refused (413) before it reaches
+     *                this page, so the form states it
+     */
+    public UploadPage(IngestPipeline pipeline, ArticleService articles, IngestConfig config,
+                      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
         this.pipeline = pipeline;
         this.articles = articles;
         this.limits = new Limits(size(config.maxDocumentSize().asLongValue()), size(config.maxRecordSize().asLongValue()),
-                size(config.maxArchiveSize().asLongValue()));
+                size(config.maxArchiveSize().asLongValue()), size(maxBody.asLongValue()));
     }
 
     @GET

@@ -19,7 +19,8 @@ class UploadPageTests {
         String form = given().filter(editor.cookies()).when().get("/ingest").then().statusCode(200).extract().asString();
         assertThat(form).contains("<input id=\"upload-files\" name=\"files\" type=\"file\" multiple required")
                 .contains("name=\"csrf-token\" value=\"" + editor.csrfToken() + "\"")
-                .containsPattern("Each document\\s+up to \\d+ [KMG]B");
+                .containsPattern("Each document\\s+up to \\d+ [KMG]B")
+                .containsPattern("up to 512 MB in one upload");
 
         String nonce = UUID.randomUUID().toString();
         byte[] article = ("Upload page headline " + nonce + "\n\n" + IngestFixtures.body(nonce, "the upload page", 3))
