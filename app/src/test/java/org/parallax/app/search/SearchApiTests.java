@@ -211,4 +211,31 @@ class SearchApiTests {
         given().queryParam("q", "Putin").queryParam("size", "3").when().get("/api/search").then().statusCode(200)
                 .body("hits.size()", org.hamcrest.Matchers.equalTo(3));
     }
+
+    /**
+     * Two outlets, or a from: after the to:, used to be searched without a word: the last outlet alone, and
+     * no day at all (0 results).
+     */
+    @Test
+    void contradictoryFiltersAreNotedAndSearchedAsTheNoteSays() {
+        JsonPath outlets = given().queryParam("q", "Putin outlet:\"Fox News\" outlet:\"The Jerusalem Post\"")
+                .queryParam("size", 50).when().get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertThat(outlets.getList("notes", String.class))
+                .containsExactly("Two outlet: filters; searching outlet:\"The Jerusalem Post\" only.");
+        assertThat(outlets.getList("hits.outlet", String.class)).isNotEmpty().containsOnly("The Jerusalem Post");
+
+        JsonPath dates = given().queryParam("q", "Putin from:2020-09-30 to:2020-09-01").queryParam("size", 50)
+                .when().get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertThat(dates.getList("notes", String.class))
+                .containsExactly("from: is after to:; searching from:2020-09-01 to:2020-09-30 instead.");
+        assertThat(seeds.namesOf(dates.getList("hits.articleId", Integer.class).stream().map(Integer::longValue)
+                .toList())).contains("003");
+
+        assertThat(given().queryParam("q", "Putin outlet:\"The Jerusalem Post\" outlet:\"the jerusalem post\"")
+                .when().get("/api/search").then().statusCode(200).extract().jsonPath().getList("notes"))
+                .as("the same outlet twice is no contradiction").isEmpty();
+        given().queryParam("q", "Putin from:2020-09-30 to:2020-09-01").when().get("/search").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(
+                        "from: is after to:; searching from:2020-09-01 to:2020-09-30 instead."));
+    }
 }
