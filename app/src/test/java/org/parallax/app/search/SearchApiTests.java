@@ -238,4 +238,18 @@ class SearchApiTests {
                 .body(org.hamcrest.Matchers.containsString(
                         "from: is after to:; searching from:2020-09-01 to:2020-09-30 instead."));
     }
+
+    /**
+     * The API's suggestion used to be the corrected words alone ("Ryabkov"), so a client that sent it back
+     * as q searched every outlet again; the page's link already kept the filters.
+     */
+    @Test
+    void theSuggestionIsAWholeQueryThatKeepsTheFiltersWrittenInQ() {
+        JsonPath json = given().queryParam("q", "Ryabkof outlet:\"BuzzFeed News\" from:2017-01-01")
+                .when().get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getString("suggestion")).isEqualTo("Ryabkov outlet:\"BuzzFeed News\" from:2017-01-01");
+        assertThat(json.getString("suggestedWords")).isEqualTo("Ryabkov");
+        String openapi = given().when().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("suggestedWords").contains("to send back as q");
+    }
 }
