@@ -252,4 +252,57 @@ class SearchApiTests {
         String openapi = given().when().get("/q/openapi").then().statusCode(200).extract().asString();
         assertThat(openapi).contains("suggestedWords").contains("to send back as q");
     }
+
+    @Inject
+    org.parallax.core.article.ArticleService articles;
+
+    @Inject
+    org.parallax.core.search.SearchWordWorker searchWords;
+
+    private void store(String text) {
+        String name = "test:suggest-" + java.util.UUID.randomUUID();
+        String body = text + " " + org.parallax.app.support.MadeUpWords.words(12) + ".";
+        var draft = new org.parallax.core.article.ArticleDraft(name, null, null, null, "Suggestion " + name, false,
+                null, null, java.time.Instant.parse("2022-06-01T10:00:00Z"), "en",
+                List.of(new org.parallax.core.article.ArticleDraft.Block(
+                        org.parallax.core.article.ParagraphKind.PARAGRAPH, body)), 0.9, List.of());
+        articles.store(new org.parallax.core.article.RawDocument(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain", "UTF-8", name), draft);
+    }
+
+    /**
+     * "putn" used to suggest "put": trigram similarity alone favours the shorter word, which shares more of
+     * its trigrams, and "put" is in more articles. Both are one edit away; "putin" keeps every letter typed.
+     * Made-up words stand in for the pair so the test does not depend on what else is stored.
+     */
+    @Test
+    void aMissedLetterIsSuggestedOverDroppingATypedOneEvenWhenTheShorterWordIsCommoner() {
+        String root = org.parallax.app.support.MadeUpWords.words(1).substring(0, 6);
+        store("The " + root + " was noted at the harbour.");
+        store("Another " + root + " came on Tuesday.");
+        store("A third " + root + " is expected.");
+        store("Only one article names " + root + "in at all.");
+        searchWords.drain();
+
+        JsonPath json = given().queryParam("q", root + "n").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getLong("total")).isZero();
+        assertThat(json.getString("suggestion")).isEqualTo(root + "in");
+    }
+
+    /** "Putin outlet:" searched for the word "outlet" too, found nothing and suggested "Putin out:". */
+    @Test
+    void aFilterNameWithNothingAfterItIsIgnoredWithANoteAndNeverSpellChecked() {
+        JsonPath json = given().queryParam("q", "Putin outlet:").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getLong("total")).isGreaterThanOrEqualTo(5);
+        assertThat(json.getString("suggestion")).isNull();
+        assertThat(json.getList("notes", String.class))
+                .containsExactly("Ignored outlet: with nothing after it (as in outlet:\"The Jerusalem Post\").");
+
+        JsonPath unknown = given().queryParam("q", "Ryabkof source:").when().get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(unknown.getString("suggestion")).as("a word before a colon is syntax, not a misspelling")
+                .isEqualTo("Ryabkov source:");
+    }
 }

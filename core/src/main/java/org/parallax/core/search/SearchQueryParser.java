@@ -28,6 +28,13 @@ public final class SearchQueryParser {
     private static final Pattern FILTER = Pattern.compile(
             "(?i)(?<![\\p{L}\\p{N}])(outlet|from|to|story):(?:\"([^\"]*)\"?|(\\S+))");
 
+    /**
+     * A filter name with nothing after it ({@code outlet:} at the end, or before a space). Left in the text
+     * it was searched for as the word "outlet" and offered to the speller, which suggested "out:".
+     */
+    private static final Pattern EMPTY_FILTER = Pattern.compile(
+            "(?i)(?<![\\p{L}\\p{N}])(outlet|from|to|story):(?=\\s|$)");
+
     private SearchQueryParser() {
     }
 
@@ -61,7 +68,11 @@ public final class SearchQueryParser {
             String name = m.group(1).toLowerCase(Locale.ROOT);
             String value = m.group(2) != null ? m.group(2).strip() : m.group(3);
             m.appendReplacement(rest, " ");
-            String earlier = value.isEmpty() ? null : typed.put(name, value);
+            if (value.isEmpty()) {
+                notes.add(emptyNote(name));
+                continue;
+            }
+            String earlier = typed.put(name, value);
             if (earlier != null && !earlier.equalsIgnoreCase(value)) {
                 notes.removeIf(n -> n.startsWith("Two " + name + ": filters;"));
                 notes.add("Two " + name + ": filters; searching " + name + ":" + shown(name, value) + " only.");
@@ -74,7 +85,14 @@ public final class SearchQueryParser {
             }
         }
         m.appendTail(rest);
-        String remaining = rest.toString().replaceAll("\\s+", " ").strip();
+        Matcher empty = EMPTY_FILTER.matcher(rest.toString());
+        StringBuilder words = new StringBuilder();
+        while (empty.find()) {
+            notes.add(emptyNote(empty.group(1).toLowerCase(Locale.ROOT)));
+            empty.appendReplacement(words, " ");
+        }
+        empty.appendTail(words);
+        String remaining = words.toString().replaceAll("\\s+", " ").strip();
         LocalDate fromDate = date("from", fromFilter, notes);
         LocalDate toDate = date("to", toFilter, notes);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
@@ -88,6 +106,16 @@ public final class SearchQueryParser {
         return new SearchQuery(remaining, blankToNull(outletFilter), fromDate, toDate, story(storyFilter, notes),
                 notes);
     }
+
+    private static String emptyNote(String name) {
+        return "Ignored " + name + ": with nothing after it (" + EXAMPLES.get(name) + ").";
+    }
+
+    private static final Map<String, String> EXAMPLES = Map.of(
+            "outlet", "as in outlet:\"The Jerusalem Post\"",
+            "from", "dates look like 2020-09-25",
+            "to", "dates look like 2020-09-25",
+            "story", "as in story:12");
 
     /** A value as it would be typed: outlets are names, quoted as the help text writes them. */
     private static String shown(String name, String value) {
