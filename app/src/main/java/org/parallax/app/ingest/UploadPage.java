@@ -53,8 +53,12 @@ public class UploadPage {
     public record Limits(String document, String record, String archive, String upload) {
     }
 
-    /** One article of the upload and what storing it did. */
-    public record Row(String outcome, ArticleSummary article, Long nearDuplicateOf) {
+    /**
+     * One article of the upload and what storing it did.
+     *
+     * @param source the file it came from, with the record or line inside an archive or JSON Lines file
+     */
+    public record Row(String source, String outcome, ArticleSummary article, Long nearDuplicateOf) {
     }
 
     /**
@@ -100,13 +104,14 @@ public class UploadPage {
         }
         Collector collector = new Collector();
         IngestSummary summary = pipeline.ingest(UploadedFiles.origin(chosen), UploadedFiles.inputs(chosen), collector);
-        Map<Long, ArticleSummary> found = articles.summaries(collector.results.stream().map(StoreResult::articleId)
+        Map<Long, ArticleSummary> found = articles.summaries(collector.results.stream().map(s -> s.result().articleId())
                 .distinct().toList()).stream().collect(Collectors.toMap(ArticleSummary::id, a -> a));
         List<Row> rows = new ArrayList<>();
-        for (StoreResult stored : collector.results) {
-            ArticleSummary article = found.get(stored.articleId());
+        for (Stored stored : collector.results) {
+            ArticleSummary article = found.get(stored.result().articleId());
             if (article != null) {
-                rows.add(new Row(outcome(stored.status()), article, stored.nearDuplicateOf()));
+                rows.add(new Row(stored.source(), outcome(stored.result().status()), article,
+                        stored.result().nearDuplicateOf()));
             }
         }
         return Response.ok(Templates.result(limits, new Result(chosen.size(), summary, rows, collector.unlisted))).build();
@@ -124,17 +129,20 @@ public class UploadPage {
 
     /** Keeps the first {@link #LISTED} store results; the pipeline calls it on its storing thread only. */
     private static final class Collector implements IngestListener {
-        final List<StoreResult> results = new ArrayList<>();
+        final List<Stored> results = new ArrayList<>();
         int unlisted;
 
         @Override
-        public void stored(StoreResult result) {
+        public void stored(String source, StoreResult result) {
             if (results.size() < LISTED) {
-                results.add(result);
+                results.add(new Stored(source, result));
             } else {
                 unlisted++;
             }
         }
+    }
+
+    private record Stored(String source, StoreResult result) {
     }
 
     static String size(long bytes) {

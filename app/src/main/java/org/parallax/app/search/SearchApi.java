@@ -7,6 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parallax.app.web.QueryNumbers;
 import org.parallax.core.search.SearchQueryParser;
 import org.parallax.core.search.SearchResults;
@@ -21,9 +22,20 @@ public class SearchApi {
      * @param total exact when {@code totalExact}; otherwise PostgreSQL's estimate of the matches
      * @param counted how many matches were ranked, paged and counted into {@code facets}: all of them when
      *                {@code totalExact}, otherwise the most recent ones
+     * @param suggestion a whole {@code q} to send back: it once held the corrected words alone, so a client
+     *                   that sent it lost the {@code outlet:} or dates it had typed into {@code q}
      */
     public record Response(long total, boolean totalExact, long counted, List<Hit> hits, Facets facets, String next,
-                           String suggestion, List<String> notes) {
+                           @Schema(description = "When nothing matched and a likely spelling exists: the corrected "
+                                   + "query, to send back as q as it is (the filters written in q are kept; the "
+                                   + "outlet, from, to and story parameters still apply); otherwise null")
+                           String suggestion,
+                           @Schema(description = "The corrected words of suggestion alone, without its filters, "
+                                   + "for showing (\"Did you mean putin?\"); null with suggestion")
+                           String suggestedWords,
+                           @Schema(description = "What the search changed or ignored in the query, in words fit "
+                                   + "to show the user: unreadable dates, repeated filters, dates the wrong way round")
+                           List<String> notes) {
     }
 
     public record Hit(long articleId, Long storyId, String headline, String outlet, Instant publishedAt,
@@ -53,8 +65,9 @@ public class SearchApi {
                 QueryNumbers.parseInt("size", size, 20));
         List<Hit> hits = results.hits().stream().map(SearchApi::hit).toList();
         return new Response(results.total(), results.totalExact(), results.counted(), hits, new Facets(results.facets().outlets(),
-                results.facets().stories(), results.facets().months()), results.next(), results.suggestion(),
-                results.notes());
+                results.facets().stories(), results.facets().months()), results.next(),
+                results.suggestion() == null ? null : SearchQueryParser.withText(q, results.suggestion()),
+                results.suggestion(), results.notes());
     }
 
     private static Hit hit(SearchResults.Hit h) {

@@ -27,7 +27,7 @@ public class SearchPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance search(String q, SearchView view, List<AnnotationView> myAnnotations,
-                                              String myAnnotationsUrl);
+                                              String myAnnotationsUrl, boolean myAnnotationsWider);
     }
 
     private final SearchService search;
@@ -48,8 +48,10 @@ public class SearchPage {
         String text = q == null ? "" : q;
         SearchQuery query = SearchQueryParser.parse(text);
         var results = search.search(query, after, config.pages().pageSize());
+        // The annotations page has no outlet or date filter: its link says it lists more than this page did.
+        boolean wider = query.outlet() != null || query.from() != null || query.to() != null;
         return Templates.search(text, SearchView.of(text, results), myAnnotations(query, after),
-                myAnnotationsUrl(query));
+                myAnnotationsUrl(query), wider);
     }
 
     /**
@@ -61,13 +63,18 @@ public class SearchPage {
                 + (query.storyId() == null ? "" : "&story=" + query.storyId());
     }
 
-    /** The logged-in reader's own annotations whose notes or tags match the words, on the first page only. */
+    /**
+     * The logged-in reader's own annotations whose notes or tags match the words, on the first page only,
+     * on articles the filters let through: a list that ignored {@code outlet:} and the dates showed a
+     * BuzzFeed News article's annotation under a search narrowed to The New York Times.
+     */
     private List<AnnotationView> myAnnotations(SearchQuery query, String after) {
         Long me = viewer.idOrNull();
         if (me == null || after != null || !query.hasText()) {
             return List.of();
         }
-        return annotations.mine(me, new AnnotationService.Filter(query.text(), null, query.storyId(), false)).stream()
+        return annotations.mine(me, new AnnotationService.Filter(query.text(), null, query.storyId(), false,
+                        query.outlet(), query.from(), query.to())).stream()
                 .limit(MY_ANNOTATIONS).map(a -> AnnotationView.of(a, viewer.name(), List.of())).toList();
     }
 }

@@ -91,6 +91,37 @@ class AnnotationPagesTests {
                 .body(containsString("About the " + word));
     }
 
+    /**
+     * "In your annotations" on the search page used to apply only the words and story:, so an annotation on
+     * a BuzzFeed News article was listed under a search narrowed to another outlet or to other dates.
+     */
+    @Test
+    void annotationsListedBesideASearchFollowItsOutletAndDates() {
+        TestSessions.Session alice = TestSessions.reader();
+        String word = "tapir" + UUID.randomUUID().toString().substring(0, 6);
+        create(alice, AnnotationApiTests.SENTENCE, "Buzzfeed " + word + " note", List.of());
+        long post = seeds.idOf("003_67f9020dfa8c06b0.txt");
+        alice.request().contentType("application/ld+json; charset=UTF-8")
+                .body(fixtures.annotationOn(post, "guarantee not to engage in cyber-meddling", "Post " + word + " note",
+                        List.of(), "private"))
+                .post("/api/annotations").then().statusCode(201);
+
+        alice.request().queryParam("q", word).get("/search").then().statusCode(200)
+                .body(containsString("Buzzfeed " + word + " note")).body(containsString("Post " + word + " note"))
+                .body(containsString(">All your matching annotations</a>"));
+        alice.request().queryParam("q", word + " outlet:\"The New York Times\"").get("/search").then().statusCode(200)
+                .body(not(containsString("Buzzfeed " + word + " note"))).body(not(containsString("Post " + word + " note")));
+        alice.request().queryParam("q", word + " outlet:\"buzzfeed news\"").get("/search").then().statusCode(200)
+                .body(containsString("Buzzfeed " + word + " note")).body(not(containsString("Post " + word + " note")))
+                // /me/annotations has no outlet or date filter: the link must not promise the same list.
+                .body(containsString(">All your annotations matching these words, on any outlet and date</a>"));
+        // The Jerusalem Post article is dated 2020-09-25; the BuzzFeed News one has no date, so no range holds it.
+        alice.request().queryParam("q", word + " from:2020-09-25 to:2020-09-25").get("/search").then().statusCode(200)
+                .body(containsString("Post " + word + " note")).body(not(containsString("Buzzfeed " + word + " note")));
+        alice.request().queryParam("q", word + " to:2020-09-24").get("/search").then().statusCode(200)
+                .body(not(containsString("Post " + word + " note"))).body(not(containsString("Buzzfeed " + word + " note")));
+    }
+
     @Test
     void aStaleFormEditShowsBothVersionsAndOverwritesNothing() {
         TestSessions.Session alice = TestSessions.reader();

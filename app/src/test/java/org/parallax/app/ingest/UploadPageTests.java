@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.parallax.app.support.MadeUpWords;
 import org.parallax.app.support.TestSessions;
 
 /** {@code /ingest}: editors add articles from the browser, through the same pipeline as the command line. */
@@ -43,6 +44,39 @@ class UploadPageTests {
                 .then().statusCode(200).extract().asString();
         assertThat(again).contains("<strong>0 new</strong>, 1 already stored")
                 .containsPattern("<td>already stored</td>\\s*<td><a href=\"/articles/\\d+\">Upload page headline " + nonce);
+    }
+
+    /**
+     * The same text uploaded under two names gave a "new" row and an "already stored" row with the same
+     * headline, and nothing said which file was which; each row now names its file (and line of a JSON
+     * Lines file).
+     */
+    @Test
+    void eachArticleRowNamesTheFileAndLineItCameFrom() {
+        TestSessions.Session editor = TestSessions.editor();
+        String nonce = UUID.randomUUID().toString();
+        byte[] article = ("Twice uploaded headline " + nonce + "\n\n" + IngestFixtures.body(nonce, "the twice uploaded page", 3))
+                .getBytes(StandardCharsets.UTF_8);
+        String lines = "{\"title\":\"Lines headline one " + nonce + "\",\"body\":\""
+                + IngestFixtures.body(nonce, "the first line", 2).replace("\n", " ") + " "
+                + MadeUpWords.words(40) + "\"}\n"
+                + "{\"title\":\"Lines headline two " + nonce + "\",\"body\":\""
+                + IngestFixtures.body(nonce, "the second line", 2).replace("\n", " ") + " "
+                + MadeUpWords.words(40) + "\"}\n";
+        String result = given().filter(editor.cookies())
+                .multiPart("csrf-token", editor.csrfToken())
+                .multiPart("files", "first-copy.txt", article, "text/plain")
+                .multiPart("files", "second-copy.txt", article, "text/plain")
+                .multiPart("files", "wire.jsonl", lines.getBytes(StandardCharsets.UTF_8), "application/x-ndjson")
+                .when().post("/ingest")
+                .then().statusCode(200).extract().asString();
+        assertThat(result).contains("<th scope=\"col\">File</th>")
+                .containsPattern("<td class=\"upload__source\">first-copy.txt</td>\\s*<td>new</td>\\s*"
+                        + "<td><a href=\"/articles/\\d+\">Twice uploaded headline " + nonce)
+                .containsPattern("<td class=\"upload__source\">second-copy.txt</td>\\s*<td>already stored</td>\\s*"
+                        + "<td><a href=\"/articles/\\d+\">Twice uploaded headline " + nonce)
+                .containsPattern("<td class=\"upload__source\">wire.jsonl line 2</td>\\s*<td>new</td>\\s*"
+                        + "<td><a href=\"/articles/\\d+\">Lines headline two " + nonce);
     }
 
     @Test

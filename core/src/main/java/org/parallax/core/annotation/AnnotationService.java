@@ -228,12 +228,23 @@ public class AnnotationService {
     }
 
     /** Filters for the user's own annotations; null or blank means "any". */
-    public record Filter(String query, String tag, Long storyId, boolean deleted) {
+    /**
+     * @param outlet the annotated article's outlet, by name in any case, as search's {@code outlet:} reads it
+     * @param from   articles published on or after this day (UTC), as search's {@code from:}; undated ones never match
+     * @param to     articles published on or before this day (UTC), as search's {@code to:}
+     */
+    public record Filter(String query, String tag, Long storyId, boolean deleted, String outlet,
+                         java.time.LocalDate from, java.time.LocalDate to) {
 
         /** Typed text: control characters cannot be meant, and PostgreSQL would refuse a NUL. */
         public Filter {
             query = ControlCharacters.replace(query);
             tag = ControlCharacters.replace(tag);
+            outlet = ControlCharacters.replace(outlet);
+        }
+
+        public Filter(String query, String tag, Long storyId, boolean deleted) {
+            this(query, tag, storyId, deleted, null, null, null);
         }
 
         public static Filter all() {
@@ -259,6 +270,18 @@ public class AnnotationService {
         if (filter.storyId() != null) {
             sql.append(" and a.story_id = ?");
             params.add(filter.storyId());
+        }
+        if (filter.outlet() != null && !filter.outlet().isBlank()) {
+            sql.append(" and lower(o.name) = lower(?)");
+            params.add(filter.outlet().strip());
+        }
+        if (filter.from() != null) {
+            sql.append(" and a.published_at >= ?");
+            params.add(filter.from().atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            sql.append(" and a.published_at < ?");
+            params.add(filter.to().plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
         }
         sql.append(" order by an.created_at desc, an.id desc limit 1000");
         return query(sql.toString(), params.toArray());

@@ -3,7 +3,10 @@ package org.parallax.core.search;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parallax.core.text.ControlCharacters;
@@ -24,6 +27,13 @@ public final class SearchQueryParser {
 
     private static final Pattern FILTER = Pattern.compile(
             "(?i)(?<![\\p{L}\\p{N}])(outlet|from|to|story):(?:\"([^\"]*)\"?|(\\S+))");
+
+    /**
+     * A filter name with nothing after it ({@code outlet:} at the end, or before a space). Left in the text
+     * it was searched for as the word "outlet" and offered to the speller, which suggested "out:".
+     */
+    private static final Pattern EMPTY_FILTER = Pattern.compile(
+            "(?i)(?<![\\p{L}\\p{N}])(outlet|from|to|story):(?=\\s|$)");
 
     private SearchQueryParser() {
     }
@@ -51,20 +61,65 @@ public final class SearchQueryParser {
         String storyFilter = blankToNull(story);
         Matcher m = FILTER.matcher(text);
         StringBuilder rest = new StringBuilder();
+        // The last of two different values wins, as a facet link replaces the value before it; each
+        // repeat is noted, since only one outlet (or date, or story) is searched.
+        Map<String, String> typed = new LinkedHashMap<>();
         while (m.find()) {
+            String name = m.group(1).toLowerCase(Locale.ROOT);
             String value = m.group(2) != null ? m.group(2).strip() : m.group(3);
-            switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
+            m.appendReplacement(rest, " ");
+            if (value.isEmpty()) {
+                notes.add(emptyNote(name));
+                continue;
+            }
+            String earlier = typed.put(name, value);
+            if (earlier != null && !earlier.equalsIgnoreCase(value)) {
+                notes.removeIf(n -> n.startsWith("Two " + name + ": filters;"));
+                notes.add("Two " + name + ": filters; searching " + name + ":" + shown(name, value) + " only.");
+            }
+            switch (name) {
                 case "outlet" -> outletFilter = value;
                 case "from" -> fromFilter = value;
                 case "to" -> toFilter = value;
                 default -> storyFilter = value;
             }
-            m.appendReplacement(rest, " ");
         }
         m.appendTail(rest);
-        String remaining = rest.toString().replaceAll("\\s+", " ").strip();
-        return new SearchQuery(remaining, blankToNull(outletFilter), date("from", fromFilter, notes),
-                date("to", toFilter, notes), story(storyFilter, notes), notes);
+        Matcher empty = EMPTY_FILTER.matcher(rest.toString());
+        StringBuilder words = new StringBuilder();
+        while (empty.find()) {
+            notes.add(emptyNote(empty.group(1).toLowerCase(Locale.ROOT)));
+            empty.appendReplacement(words, " ");
+        }
+        empty.appendTail(words);
+        String remaining = words.toString().replaceAll("\\s+", " ").strip();
+        LocalDate fromDate = date("from", fromFilter, notes);
+        LocalDate toDate = date("to", toFilter, notes);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            // Nothing is published after a date and before an earlier one: whoever typed the two dates wants
+            // the days between them, so they are searched that way round rather than finding nothing.
+            notes.add("from: is after to:; searching from:" + toDate + " to:" + fromDate + " instead.");
+            LocalDate swap = fromDate;
+            fromDate = toDate;
+            toDate = swap;
+        }
+        return new SearchQuery(remaining, blankToNull(outletFilter), fromDate, toDate, story(storyFilter, notes),
+                notes);
+    }
+
+    private static String emptyNote(String name) {
+        return "Ignored " + name + ": with nothing after it (" + EXAMPLES.get(name) + ").";
+    }
+
+    private static final Map<String, String> EXAMPLES = Map.of(
+            "outlet", "as in outlet:\"The Jerusalem Post\"",
+            "from", "dates look like 2020-09-25",
+            "to", "dates look like 2020-09-25",
+            "story", "as in story:12");
+
+    /** A value as it would be typed: outlets are names, quoted as the help text writes them. */
+    private static String shown(String name, String value) {
+        return name.equals("outlet") || value.contains(" ") ? "\"" + value + "\"" : value;
     }
 
     /**

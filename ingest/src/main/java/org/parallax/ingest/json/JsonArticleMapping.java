@@ -30,9 +30,10 @@ import org.parallax.ingest.text.OutletRecognizer;
  *   <tr><td>url</td><td>{@code url}, {@code link}</td></tr>
  *   <tr><td>byline</td><td>{@code author}, {@code byline}, {@code authors} (a string, an array of strings, or
  *       objects with {@code name})</td></tr>
- *   <tr><td>body</td><td>{@code body} (text with paragraphs separated by blank lines, or HTML), or
- *       {@code body-paragraphs} / {@code paragraphs} (an array of paragraphs; a paragraph that is itself an
- *       array of sentences, as in BASIL, is joined with spaces)</td></tr>
+ *   <tr><td>body</td><td>{@code body} / {@code text} / {@code content} (text with paragraphs separated by
+ *       blank lines, or HTML, or an array of paragraphs), or {@code body-paragraphs} / {@code paragraphs}
+ *       (an array of paragraphs); a paragraph that is itself an array of sentences, as in BASIL, is joined
+ *       with spaces</td></tr>
  *   <tr><td>language</td><td>{@code language}, {@code lang} (ISO 639-1; detection checks it)</td></tr>
  * </table>
  *
@@ -82,23 +83,31 @@ public final class JsonArticleMapping {
     }
 
     private static List<Block> body(String source, JsonNode json) throws ExtractionException {
-        JsonNode paragraphs = first(json, "body-paragraphs", "paragraphs");
-        if (paragraphs != null) {
+        String paragraphsField = firstField(json, "body-paragraphs", "paragraphs");
+        if (paragraphsField != null) {
+            JsonNode paragraphs = json.get(paragraphsField);
             if (!paragraphs.isArray()) {
-                throw new ExtractionException(source + ": 'body-paragraphs' is not an array");
+                throw new ExtractionException(source + ": '" + paragraphsField + "' is " + kind(paragraphs)
+                        + ", not an array of paragraphs");
             }
-            List<Block> blocks = new ArrayList<>();
-            for (JsonNode paragraph : paragraphs) {
-                String text = paragraph.isArray() ? joined(paragraph) : paragraph.isTextual() ? paragraph.asText() : "";
-                String normalised = text.replaceAll("\\s+", " ").strip();
-                if (!normalised.isEmpty()) {
-                    blocks.add(new Block(ParagraphKind.PARAGRAPH, normalised));
-                }
-            }
-            return blocks;
+            return paragraphs(source, paragraphsField, paragraphs);
         }
-        String body = text(json, "body", "text", "content");
-        if (body == null) {
+        String bodyField = firstField(json, "body", "text", "content");
+        if (bodyField == null) {
+            return List.of();
+        }
+        JsonNode node = json.get(bodyField);
+        // Exports often hold the body as a list of paragraphs; it was read as no body at all, and the
+        // article refused with "no article text" although 'body' was right there.
+        if (node.isArray()) {
+            return paragraphs(source, bodyField, node);
+        }
+        if (!node.isTextual()) {
+            throw new ExtractionException(source + ": '" + bodyField + "' is " + kind(node)
+                    + "; expected text or an array of paragraphs");
+        }
+        String body = node.asText().strip();
+        if (body.isEmpty()) {
             return List.of();
         }
         if (HtmlFragment.looksLikeMarkup(body)) {
@@ -113,6 +122,56 @@ public final class JsonArticleMapping {
             }
         }
         return blocks;
+    }
+
+    /**
+     * An array of paragraphs, each text or (as in BASIL) an array of sentences joined with spaces. Any other
+     * item is refused by name rather than dropped, since it may hold text this mapping does not read.
+     */
+    private static List<Block> paragraphs(String source, String field, JsonNode paragraphs) throws ExtractionException {
+        List<Block> blocks = new ArrayList<>();
+        int index = 0;
+        for (JsonNode paragraph : paragraphs) {
+            String text;
+            if (paragraph.isTextual()) {
+                text = paragraph.asText();
+            } else if (paragraph.isArray()) {
+                text = joined(paragraph);
+            } else if (paragraph.isNull()) {
+                text = "";
+            } else {
+                throw new ExtractionException(source + ": '" + field + "' item " + index + " is " + kind(paragraph)
+                        + "; expected text");
+            }
+            String normalised = text.replaceAll("\\s+", " ").strip();
+            if (!normalised.isEmpty()) {
+                blocks.add(new Block(ParagraphKind.PARAGRAPH, normalised));
+            }
+            index++;
+        }
+        return blocks;
+    }
+
+    /** The JSON type of a node as a message names it. */
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "true or false";
+            case STRING -> "text";
+            default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String firstField(JsonNode json, String... fields) {
+        for (String field : fields) {
+            JsonNode node = json.get(field);
+            if (node != null && !node.isNull()) {
+                return field;
+            }
+        }
+        return null;
     }
 
     private static String joined(JsonNode sentences) {

@@ -13,6 +13,15 @@ public interface IngestListener {
     default void stored(StoreResult result) {
     }
 
+    /**
+     * One article was stored (or found already stored), read from {@code source}: the input's name, with the
+     * record or line inside it for archives, feeds and JSON (as error messages name it). Two uploads of the
+     * same text store one article, so only the source tells the rows of a report apart.
+     */
+    default void stored(String source, StoreResult result) {
+        stored(result);
+    }
+
     /** An input or one record inside it failed; {@code message} is the one-line reason. */
     default void failed(String message) {
     }

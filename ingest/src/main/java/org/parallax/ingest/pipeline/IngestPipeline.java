@@ -277,7 +277,7 @@ public class IngestPipeline {
                 case NEAR_DUPLICATE, REVISED -> nearDuplicates++;
                 case REMOVED -> removed++;
             }
-            listener.stored(stored);
+            listener.stored(result.source(), stored);
         }
 
         void fail(String source, String message) {

@@ -105,6 +105,38 @@ class JsonArticleReaderTests {
                 .startsWith(nested + ": malformed JSON (").doesNotContain("\n"));
     }
 
+    /**
+     * A 'body' given as an array of strings used to be refused with "no article text (expected 'body' ...)"
+     * although 'body' was there; now its strings are the paragraphs. What {@code parallax extract --json}
+     * prints for the file is checked, and other types are refused by field and type.
+     */
+    @Test
+    void bodyAsAnArrayOfStringsIsReadAsParagraphsAndOtherTypesAreNamed() throws Exception {
+        Path file = Fixtures.write(dir, "array-body.json", """
+                [{"title": "Harbour vote delayed", "body": ["The harbour board delayed its vote on the new pier.",
+                  "Members asked for another survey of the seabed before deciding."]},
+                 {"title": "Number body", "body": 42},
+                 {"title": "Object body", "body": {"text": "Nested text."}},
+                 {"title": "Mixed body", "paragraphs": ["A paragraph.", {"text": "Another."}]}]
+                """);
+
+        List<ExtractionResult> results = extraction.extract(Input.ofFile(file));
+
+        assertThat(results).hasSize(4);
+        var printed = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(org.parallax.ingest.extract.ExtractJson.line(results.get(0)));
+        assertThat(printed.get("error").isNull()).isTrue();
+        assertThat(printed.get("headline").asText()).isEqualTo("Harbour vote delayed");
+        assertThat(printed.get("paragraphs")).hasSize(2);
+        assertThat(printed.get("text").asText()).isEqualTo("The harbour board delayed its vote on the new pier.\n\n"
+                + "Members asked for another survey of the seabed before deciding.");
+        assertThat(results.get(1).error())
+                .isEqualTo(file + "[1]: 'body' is a number; expected text or an array of paragraphs");
+        assertThat(results.get(2).error())
+                .isEqualTo(file + "[2]: 'body' is an object; expected text or an array of paragraphs");
+        assertThat(results.get(3).error()).isEqualTo(file + "[3]: 'paragraphs' item 1 is an object; expected text");
+    }
+
     @Test
     void overlongLineIsSkippedAndTheNextLinesRead() throws Exception {
         Path file = Fixtures.write(dir, "long.jsonl", "{\"title\":\"Long\",\"body\":\"" + "word ".repeat(50_000)
