@@ -28,7 +28,7 @@ public class AccountPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String error, String username);
+        static native TemplateInstance login(String error, String status, String username);
 
         static native TemplateInstance register(String error, String username, int minLength);
     }
@@ -49,7 +49,10 @@ public class AccountPages {
         String message = !failed ? null
                 : "That username and password did not match, or there were too many attempts. "
                         + "Check them and try again in a few minutes.";
-        return Templates.login(message, "");
+        // Registration lands on "/login?registered", valueless for the same reason as "error".
+        String status = !failed && uri.getQueryParameters().containsKey("registered")
+                ? "Your account is ready; log in." : null;
+        return Templates.login(message, status, "");
     }
 
     @GET

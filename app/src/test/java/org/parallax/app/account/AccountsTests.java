@@ -68,6 +68,23 @@ class AccountsTests {
                 .body(containsString("href=\"/login\""));
     }
 
+    /** "Create account" used to land on a bare login form, with nothing saying the account now exists. */
+    @Test
+    void registeringSaysTheAccountIsReadyOnTheLoginPage() {
+        CookieFilter cookies = new CookieFilter();
+        String token = csrfToken(cookies, "/register");
+        String location = given().filter(cookies).redirects().follow(false)
+                .formParam("csrf-token", token).formParam("username", newUsername())
+                .formParam("password", PASSWORD).formParam("password-again", PASSWORD)
+                .when().post("/register").then().statusCode(303).extract().header("Location");
+        java.net.URI landing = java.net.URI.create(location);
+        assertThat(landing.getRawPath() + "?" + landing.getRawQuery()).isEqualTo("/login?registered");
+        given().filter(cookies).urlEncodingEnabled(false).when().get("/login?registered").then().statusCode(200)
+                .body(containsString("role=\"status\">Your account is ready; log in."));
+        given().when().get("/login").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString("Your account is ready")));
+    }
+
     @Test
     void everyCharacterOfALongPasswordCounts() {
         // bcrypt reads 72 bytes; a password that agrees on those and differs after them once logged in.
