@@ -65,8 +65,19 @@ public class AccountPages {
     @Path("register")
     public Response register(@RestForm String username, @RestForm String password,
                              @RestForm("password-again") String passwordAgain) {
-        if (password == null || !password.equals(passwordAgain)) {
-            return Response.status(400).entity(Templates.register("The two passwords differ; type them again.",
+        // Each missing field gets its own message: "the two passwords differ" for a form sent without any
+        // password (browsers without the "required" check, scripts) sent people looking for a typo.
+        String problem = null;
+        if (password == null || password.isEmpty()) {
+            problem = "Choose a password of at least " + PasswordPolicy.MIN_LENGTH
+                    + " characters and type it in both password fields.";
+        } else if (passwordAgain == null || passwordAgain.isEmpty()) {
+            problem = "Type the password a second time, in “Password again”.";
+        } else if (!password.equals(passwordAgain)) {
+            problem = "The two passwords differ; type them again.";
+        }
+        if (problem != null) {
+            return Response.status(400).entity(Templates.register(problem,
                     username == null ? "" : username, PasswordPolicy.MIN_LENGTH)).build();
         }
         try {

@@ -190,6 +190,29 @@ class AccountsTests {
                 .body(containsString("must not contain the username"));
     }
 
+    /** A form sent with only a username was told "the two passwords differ", sending people after a typo. */
+    @Test
+    void missingPasswordsAreNamedAndTheUsernameIsKept() {
+        CookieFilter cookies = new CookieFilter();
+        String token = csrfToken(cookies, "/register");
+        String name = newUsername();
+        given().filter(cookies).formParam("csrf-token", token).formParam("username", name)
+                .when().post("/register").then().statusCode(400)
+                .body(containsString("role=\"alert\">Choose a password of at least 15 characters"))
+                .body(org.hamcrest.Matchers.not(containsString("differ")))
+                .body(containsString("value=\"" + name + "\""));
+        given().filter(cookies).formParam("csrf-token", token).formParam("username", name)
+                .formParam("password", PASSWORD)
+                .when().post("/register").then().statusCode(400)
+                .body(containsString("Type the password a second time"))
+                .body(containsString("value=\"" + name + "\""));
+        given().filter(cookies).formParam("csrf-token", token).formParam("username", name)
+                .formParam("password", PASSWORD).formParam("password-again", PASSWORD + "!")
+                .when().post("/register").then().statusCode(400)
+                .body(containsString("The two passwords differ"));
+        assertThat(login(new CookieFilter(), name, PASSWORD).header("Location")).endsWith("/login?error");
+    }
+
     @Test
     void takenUsernameIsRefused() {
         CookieFilter cookies = new CookieFilter();
