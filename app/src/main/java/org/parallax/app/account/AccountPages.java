@@ -2,6 +2,7 @@ package org.parallax.app.account;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,7 +42,7 @@ public class AccountPages {
 
     @GET
     @Path("login")
-    public TemplateInstance login(@Context UriInfo uri) {
+    public Response login(@Context UriInfo uri, @CookieParam(FailedLoginName.COOKIE) String typedName) {
         // Form authentication sends failures to "/login?error", a parameter without a value, which
         // @QueryParam reads as null: only its presence tells a failed login from a first visit.
         boolean failed = uri.getQueryParameters().containsKey("error");
@@ -52,7 +53,14 @@ public class AccountPages {
         // Registration lands on "/login?registered", valueless for the same reason as "error".
         String status = !failed && uri.getQueryParameters().containsKey("registered")
                 ? "Your account is ready; log in." : null;
-        return Templates.login(message, status, "");
+        TemplateInstance page = Templates.login(message, status, failed ? FailedLoginName.read(typedName) : "");
+        if (typedName == null) {
+            return Response.ok(page).build();
+        }
+        // Shown once: a later visit to the login page starts empty.
+        NewCookie spent = new NewCookie.Builder(FailedLoginName.COOKIE).path("/login").maxAge(0).value("")
+                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.ok(page).cookie(spent).build();
     }
 
     @GET
