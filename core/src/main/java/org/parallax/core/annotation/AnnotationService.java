@@ -115,7 +115,8 @@ public class AnnotationService {
                 .orElseThrow(() -> new AnnotationProblem.Invalid("There is no article " + articleId + "."));
         Anchoring.Result anchored = Anchoring.anchor(draft.quote(), article.body);
         TextQuote quote = anchored.anchored() ? anchored.quote() : draft.quote();
-        Annotation annotation = newAnnotation(viewer, articleId, draft.note(), draft.tags(), draft.visibility());
+        Annotation annotation = newAnnotation(viewer, articleId, draft.note(), withoutCommas(draft.tags()),
+                draft.visibility());
         annotation.point(quote);
         if (!anchored.anchored()) {
             annotation.anchorState = Annotation.ORPHANED;
@@ -444,6 +445,13 @@ public class AnnotationService {
             if (t.isEmpty()) {
                 continue;
             }
+            // The forms write an annotation's tags as one comma-separated field: a tag holding a comma would
+            // come back from an edit as two tags. Refused wherever a user can be told (imports: withoutCommas).
+            if (t.indexOf(',') >= 0) {
+                throw new AnnotationProblem.Invalid("A tag cannot contain a comma (commas separate tags): “"
+                        + (t.length() > MAX_TAG ? t.substring(0, MAX_TAG) + "…" : t)
+                        + "”. Use a dash or a space instead.");
+            }
             if (t.length() > MAX_TAG) {
                 throw new AnnotationProblem.Invalid("A tag can be at most " + MAX_TAG + " characters long.");
             }
@@ -453,6 +461,15 @@ public class AnnotationService {
             throw new AnnotationProblem.Invalid("An annotation can have at most " + MAX_TAGS + " tags.");
         }
         return cleaned.toArray(String[]::new);
+    }
+
+    /**
+     * Tags from another tool may hold commas, which Parallax refuses; an import must not drop the note over
+     * that, so there the commas become dashes, as whitespace does in every tag.
+     */
+    static List<String> withoutCommas(List<String> tags) {
+        return tags == null ? null
+                : tags.stream().map(t -> t == null ? null : t.strip().replaceAll("\\s*,[\\s,]*", "-")).toList();
     }
 
     static String cleanVisibility(String visibility) {
