@@ -45,6 +45,9 @@ public class MyAnnotationsPage {
         static native TemplateInstance conflict(AnnotationView current, String yourNote, String yourTags,
                                                 String yourVisibility);
 
+        static native TemplateInstance refused(AnnotationView current, String reason, int version, String yourNote,
+                                               String yourTags, String yourVisibility);
+
         static native TemplateInstance imported(AnnotationTransfer.ImportReport report);
     }
 
@@ -90,7 +93,13 @@ public class MyAnnotationsPage {
             return Response.status(409).entity(Templates.conflict(AnnotationView.of(e.current(), viewer.name(), List.of()),
                     note == null ? "" : note, tags == null ? "" : tags, visibility)).build();
         } catch (AnnotationProblem.Invalid e) {
-            return back("invalid", id);
+            // Redirecting would lose what was typed; the page says which rule the edit broke and keeps it.
+            AnnotationData current = annotations.find(me, id).orElse(null);
+            if (current == null) {
+                return back("missing", id);
+            }
+            return Response.status(400).entity(Templates.refused(AnnotationView.of(current, viewer.name(), List.of()),
+                    e.getMessage(), version, note == null ? "" : note, tags == null ? "" : tags, visibility)).build();
         } catch (AnnotationProblem.NotFound | AnnotationProblem.NotYours e) {
             return back("missing", id);
         }

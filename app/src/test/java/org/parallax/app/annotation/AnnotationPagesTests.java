@@ -107,6 +107,43 @@ class AnnotationPagesTests {
         alice.request().get("/api/annotations/" + id).then().body("body[0].value", org.hamcrest.Matchers.equalTo("edited in window one"));
     }
 
+    /**
+     * A refused form edit used to redirect to a generic "at most 10,000 characters, tags at most 50 each"
+     * (silent on the 20-tag limit) and throw away what had been typed.
+     */
+    @Test
+    void aRefusedFormEditSaysWhyAndKeepsWhatWasTyped() {
+        TestSessions.Session alice = TestSessions.reader();
+        long id = create(alice, AnnotationApiTests.SENTENCE, "original", List.of("kept"));
+        String longTag = "t".repeat(51);
+        String manyTags = String.join(", ", java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "tag" + i).toList());
+        String longNote = "n".repeat(10_001);
+        String[][] refused = {
+            {"my careful note <b>", "fine, " + longTag, "A tag can be at most 50 characters long."},
+            {"my careful note <b>", manyTags, "An annotation can have at most 20 tags."},
+            {longNote, "fine", "A note can be at most 10000 characters long."},
+        };
+        for (String[] edit : refused) {
+            alice.request().contentType(UTF8_FORM).formParam("version", 0).formParam("note", edit[0])
+                    .formParam("tags", edit[1]).formParam("visibility", "shared").redirects().follow(false)
+                    .post("/me/annotations/" + id + "/edit").then().statusCode(400)
+                    .body(containsString("role=\"alert\">" + edit[2]))
+                    .body(containsString(">" + edit[0].replace("<", "&lt;").replace(">", "&gt;") + "</textarea>"))
+                    .body(containsString("value=\"" + edit[1] + "\""))
+                    .body(containsString("value=\"shared\" checked"))
+                    .body(containsString("name=\"version\" value=\"0\""))
+                    .body(containsString(AnnotationApiTests.SENTENCE));
+        }
+        alice.request().get("/api/annotations/" + id).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.equalTo(0))
+                .body("body[0].value", org.hamcrest.Matchers.equalTo("original"));
+        // Corrected, the same form saves.
+        alice.request().contentType(UTF8_FORM).formParam("version", 0).formParam("note", "my careful note")
+                .formParam("tags", "fine").formParam("visibility", "shared").redirects().follow(false)
+                .post("/me/annotations/" + id + "/edit").then().statusCode(303)
+                .header("Location", containsString("message=saved"));
+    }
+
     @Test
     void aLongNoteIsSavedThroughTheEditAndReplyForms() {
         // Far beyond the HTTP layer's default 2 KB per form field, within the 10,000-character note limit.
