@@ -141,7 +141,11 @@ public class MyAnnotationsPage {
         } catch (AnnotationProblem.NotFound e) {
             throw new jakarta.ws.rs.NotFoundException();
         } catch (AnnotationProblem.Invalid e) {
-            return Response.seeOther(URI.create("/me/annotations?message=invalid")).build();
+            // Back to the article the reply was written on, where the form is, with the reason at its thread.
+            long articleId = annotations.find(me, id).orElseThrow(jakarta.ws.rs.NotFoundException::new).articleId();
+            String why = AnnotationService.REPLY_NEEDS_TEXT.equals(e.getMessage()) ? "empty" : "invalid";
+            return Response.seeOther(URI.create("/articles/" + articleId + "?reply-refused=" + id + "&why=" + why
+                    + "#annotation-" + id)).build();
         }
         return Response.seeOther(URI.create("/articles/" + reply.articleId() + "#annotation-" + id)).build();
     }
@@ -199,7 +203,6 @@ public class MyAnnotationsPage {
             case "restored" -> "Restored.";
             case "expired" -> "That annotation was deleted too long ago to be restored.";
             case "missing" -> "That annotation does not exist or is not yours.";
-            case "invalid" -> "That was not saved: a note is at most 10,000 characters, tags at most 50 each.";
             case "nofile" -> "Choose a file to import.";
             default -> null;
         };

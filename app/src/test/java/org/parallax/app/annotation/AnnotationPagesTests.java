@@ -165,6 +165,38 @@ class AnnotationPagesTests {
                 .body(containsString("<p class=\"annotation__meta\">" + bob.username() + "</p>"));
     }
 
+    /**
+     * A reply of only spaces used to land on /me/annotations with a message about length limits; it goes
+     * back to the article it was written on, with the reason at the thread's reply form.
+     */
+    @Test
+    void anEmptyReplyGoesBackToTheArticleAndSaysItNeedsText() {
+        TestSessions.Session alice = TestSessions.reader();
+        long article = seeds.idOf("000_ed82de3322cf4176.txt");
+        long id = create(alice, AnnotationApiTests.SENTENCE, "shared for replies", List.of());
+        alice.request().contentType(UTF8_FORM).formParam("version", 0).formParam("note", "shared for replies")
+                .formParam("visibility", "shared").redirects().follow(false)
+                .post("/me/annotations/" + id + "/edit").then().statusCode(303);
+
+        TestSessions.Session bob = TestSessions.reader();
+        for (String blank : new String[] {" ", "\u0001\u0002"}) {
+            String location = bob.request().contentType(UTF8_FORM).formParam("note", blank).redirects().follow(false)
+                    .post("/annotations/" + id + "/replies").then().statusCode(303).extract().header("Location");
+            java.net.URI back = java.net.URI.create(location);
+            org.assertj.core.api.Assertions.assertThat(back.getPath()).isEqualTo("/articles/" + article);
+            org.assertj.core.api.Assertions.assertThat(back.getFragment()).isEqualTo("annotation-" + id);
+            bob.request().urlEncodingEnabled(false).get(back.getRawPath() + "?" + back.getRawQuery()).then().statusCode(200)
+                    .body(containsString("<details class=\"annotation__reply\" open>"))
+                    .body(containsString("role=\"alert\" id=\"reply-problem-" + id + "\">A reply needs some text.</p>"))
+                    .body(not(containsString("10,000")));
+        }
+        alice.request().get("/articles/" + article).then().statusCode(200)
+                .body(not(containsString("<p class=\"annotation__meta\">" + bob.username() + "</p>")));
+        // The query picks a fixed message; it cannot put words on the page.
+        bob.request().get("/articles/" + article + "?reply-refused=" + id + "&why=Your+account+is+locked").then()
+                .statusCode(200).body(not(containsString("reply-problem-"))).body(not(containsString("account is locked")));
+    }
+
     @Test
     void aNoteAtTheLimitWithLineBreaksIsSavedAsTheBrowserCountedIt() {
         // The textarea's maxlength counts a line break as one character, the form sends it as CRLF.

@@ -39,6 +39,8 @@ public class AnnotationService {
     public static final int MAX_TAGS = 20;
     public static final int MAX_TAG = 50;
     public static final int MAX_QUOTE = 5_000;
+    /** Why an empty reply is refused; pages that name refusals by a fixed key recognise this one. */
+    public static final String REPLY_NEEDS_TEXT = "A reply needs some text.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SELECT = """
@@ -147,8 +149,9 @@ public class AnnotationService {
         if (!parent.isShared() && parent.userId != viewer) {
             throw new AnnotationProblem.NotFound(parentId);
         }
-        if (note == null || note.isBlank()) {
-            throw new AnnotationProblem.Invalid("A reply needs some text.");
+        // Measured after cleaning: a note of nothing but control characters would otherwise be stored empty.
+        if (cleanNote(note) == null) {
+            throw new AnnotationProblem.Invalid(REPLY_NEEDS_TEXT);
         }
         Annotation reply = newAnnotation(viewer, parent.articleId, note, List.of(), parent.visibility);
         reply.parentId = parent.id;
