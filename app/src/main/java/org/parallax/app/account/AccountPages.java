@@ -2,6 +2,7 @@ package org.parallax.app.account;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,7 +29,7 @@ public class AccountPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String error, String username);
+        static native TemplateInstance login(String error, String status, String username);
 
         static native TemplateInstance register(String error, String username, int minLength);
     }
@@ -41,7 +42,7 @@ public class AccountPages {
 
     @GET
     @Path("login")
-    public TemplateInstance login(@Context UriInfo uri) {
+    public Response login(@Context UriInfo uri, @CookieParam(FailedLoginName.COOKIE) String typedName) {
         // Form authentication sends failures to "/login?error", a parameter without a value, which
         // @QueryParam reads as null: only its presence tells a failed login from a first visit.
         boolean failed = uri.getQueryParameters().containsKey("error");
@@ -49,7 +50,17 @@ public class AccountPages {
         String message = !failed ? null
                 : "That username and password did not match, or there were too many attempts. "
                         + "Check them and try again in a few minutes.";
-        return Templates.login(message, "");
+        // Registration lands on "/login?registered", valueless for the same reason as "error".
+        String status = !failed && uri.getQueryParameters().containsKey("registered")
+                ? "Your account is ready; log in." : null;
+        TemplateInstance page = Templates.login(message, status, failed ? FailedLoginName.read(typedName) : "");
+        if (typedName == null) {
+            return Response.ok(page).build();
+        }
+        // Shown once: a later visit to the login page starts empty.
+        NewCookie spent = new NewCookie.Builder(FailedLoginName.COOKIE).path("/login").maxAge(0).value("")
+                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.ok(page).cookie(spent).build();
     }
 
     @GET
@@ -62,8 +73,19 @@ public class AccountPages {
     @Path("register")
     public Response register(@RestForm String username, @RestForm String password,
                              @RestForm("password-again") String passwordAgain) {
-        if (password == null || !password.equals(passwordAgain)) {
-            return Response.status(400).entity(Templates.register("The two passwords differ; type them again.",
+        // Each missing field gets its own message: "the two passwords differ" for a form sent without any
+        // password (browsers without the "required" check, scripts) sent people looking for a typo.
+        String problem = null;
+        if (password == null || password.isEmpty()) {
+            problem = "Choose a password of at least " + PasswordPolicy.MIN_LENGTH
+                    + " characters and type it in both password fields.";
+        } else if (passwordAgain == null || passwordAgain.isEmpty()) {
+            problem = "Type the password a second time, in “Password again”.";
+        } else if (!password.equals(passwordAgain)) {
+            problem = "The two passwords differ; type them again.";
+        }
+        if (problem != null) {
+            return Response.status(400).entity(Templates.register(problem,
                     username == null ? "" : username, PasswordPolicy.MIN_LENGTH)).build();
         }
         try {

@@ -45,6 +45,9 @@ public class MyAnnotationsPage {
         static native TemplateInstance conflict(AnnotationView current, String yourNote, String yourTags,
                                                 String yourVisibility);
 
+        static native TemplateInstance refused(AnnotationView current, String reason, int version, String yourNote,
+                                               String yourTags, String yourVisibility);
+
         static native TemplateInstance imported(AnnotationTransfer.ImportReport report);
     }
 
@@ -90,7 +93,13 @@ public class MyAnnotationsPage {
             return Response.status(409).entity(Templates.conflict(AnnotationView.of(e.current(), viewer.name(), List.of()),
                     note == null ? "" : note, tags == null ? "" : tags, visibility)).build();
         } catch (AnnotationProblem.Invalid e) {
-            return back("invalid", id);
+            // Redirecting would lose what was typed; the page says which rule the edit broke and keeps it.
+            AnnotationData current = annotations.find(me, id).orElse(null);
+            if (current == null) {
+                return back("missing", id);
+            }
+            return Response.status(400).entity(Templates.refused(AnnotationView.of(current, viewer.name(), List.of()),
+                    e.getMessage(), version, note == null ? "" : note, tags == null ? "" : tags, visibility)).build();
         } catch (AnnotationProblem.NotFound | AnnotationProblem.NotYours e) {
             return back("missing", id);
         }
@@ -132,7 +141,11 @@ public class MyAnnotationsPage {
         } catch (AnnotationProblem.NotFound e) {
             throw new jakarta.ws.rs.NotFoundException();
         } catch (AnnotationProblem.Invalid e) {
-            return Response.seeOther(URI.create("/me/annotations?message=invalid")).build();
+            // Back to the article the reply was written on, where the form is, with the reason at its thread.
+            long articleId = annotations.find(me, id).orElseThrow(jakarta.ws.rs.NotFoundException::new).articleId();
+            String why = AnnotationService.REPLY_NEEDS_TEXT.equals(e.getMessage()) ? "empty" : "invalid";
+            return Response.seeOther(URI.create("/articles/" + articleId + "?reply-refused=" + id + "&why=" + why
+                    + "#annotation-" + id)).build();
         }
         return Response.seeOther(URI.create("/articles/" + reply.articleId() + "#annotation-" + id)).build();
     }
@@ -190,7 +203,6 @@ public class MyAnnotationsPage {
             case "restored" -> "Restored.";
             case "expired" -> "That annotation was deleted too long ago to be restored.";
             case "missing" -> "That annotation does not exist or is not yours.";
-            case "invalid" -> "That was not saved: a note is at most 10,000 characters, tags at most 50 each.";
             case "nofile" -> "Choose a file to import.";
             default -> null;
         };

@@ -23,7 +23,23 @@ public class ReaderAnnotations {
 
     /** What the panel shows. {@code loggedIn} false with the private policy: only the invitation to log in. */
     public record Panel(long articleId, boolean loggedIn, List<AnnotationView> anchored, List<AnnotationView> orphaned,
-                        List<AnnotationView> linked) {
+                        List<AnnotationView> linked, ReplyProblem replyProblem) {
+
+        public Panel(long articleId, boolean loggedIn, List<AnnotationView> anchored, List<AnnotationView> orphaned,
+                     List<AnnotationView> linked) {
+            this(articleId, loggedIn, anchored, orphaned, linked, null);
+        }
+
+        /** The panel with a refused reply explained at the annotation it answered. */
+        public Panel withReplyProblem(ReplyProblem problem) {
+            return new Panel(articleId, loggedIn, anchored, orphaned, linked, problem);
+        }
+
+        /** Why a reply to this annotation was just refused, or null. */
+        public String replyProblemFor(long annotationId) {
+            return replyProblem != null && replyProblem.annotationId() == annotationId ? replyProblem.message() : null;
+        }
+
         public boolean isEmpty() {
             return anchored.isEmpty() && orphaned.isEmpty() && linked.isEmpty();
         }
@@ -39,6 +55,10 @@ public class ReaderAnnotations {
      * column from aligned passages of other articles (an annotation on one column is thus also drawn on its
      * counterparts in the others).
      */
+    /** A reply that was not saved: to which annotation, and why, in words the page chose. */
+    public record ReplyProblem(long annotationId, String message) {
+    }
+
     public Panel comparePanel(Long viewer, String viewerName, List<Long> articleIds) {
         List<AnnotationView> anchored = new ArrayList<>();
         List<AnnotationView> orphaned = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.parallax.app.annotation.ReaderAnnotations;
 import org.parallax.app.annotation.Viewer;
 import org.parallax.app.story.ArticleInStory;
 import org.parallax.app.story.StoryCache;
+import org.parallax.core.annotation.AnnotationService;
 import org.parallax.core.search.SearchQueryParser;
 import org.parallax.core.search.SearchService;
 
@@ -49,9 +50,14 @@ public class ArticlePages {
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance article(@PathParam("id") long id, @QueryParam("q") String q) {
+    public TemplateInstance article(@PathParam("id") long id, @QueryParam("q") String q,
+                                    @QueryParam("reply-refused") String replyRefused, @QueryParam("why") String why) {
         ArticleView article = reader.find(id).orElseThrow(() -> missing.of(id));
         ReaderAnnotations.Panel panel = annotations.panel(viewer.idOrNull(), viewer.name(), id);
+        ReaderAnnotations.ReplyProblem replyProblem = replyProblem(replyRefused, why);
+        if (replyProblem != null) {
+            panel = panel.withReplyProblem(replyProblem);
+        }
         if (q != null && !q.isBlank()) {
             return Templates.article(article.withHighlights(search.highlightParagraphs(id, SearchQueryParser.parse(q))),
                     null, panel);
@@ -60,6 +66,23 @@ public class ArticlePages {
         ArticleInStory inStory = storyId == null ? null
                 : stories.get(storyId).filter(s -> s.member(id).isPresent()).map(s -> ArticleInStory.of(s, id)).orElse(null);
         return Templates.article(article, inStory, panel);
+    }
+
+    /**
+     * After a refused reply (post/redirect/get from the reply form): the query names the annotation and picks
+     * one of our fixed messages; it never supplies the text shown.
+     */
+    private static ReaderAnnotations.ReplyProblem replyProblem(String annotationId, String why) {
+        if (annotationId == null || why == null || !annotationId.matches("[0-9]{1,18}")) {
+            return null;
+        }
+        String message = switch (why) {
+            case "empty" -> AnnotationService.REPLY_NEEDS_TEXT;
+            case "invalid" -> "That reply was not saved: a reply is at most 10,000 characters long and answers "
+                    + "an annotation, not another reply.";
+            default -> null;
+        };
+        return message == null ? null : new ReaderAnnotations.ReplyProblem(Long.parseLong(annotationId), message);
     }
 
     /**

@@ -68,6 +68,23 @@ class AccountsTests {
                 .body(containsString("href=\"/login\""));
     }
 
+    /** "Create account" used to land on a bare login form, with nothing saying the account now exists. */
+    @Test
+    void registeringSaysTheAccountIsReadyOnTheLoginPage() {
+        CookieFilter cookies = new CookieFilter();
+        String token = csrfToken(cookies, "/register");
+        String location = given().filter(cookies).redirects().follow(false)
+                .formParam("csrf-token", token).formParam("username", newUsername())
+                .formParam("password", PASSWORD).formParam("password-again", PASSWORD)
+                .when().post("/register").then().statusCode(303).extract().header("Location");
+        java.net.URI landing = java.net.URI.create(location);
+        assertThat(landing.getRawPath() + "?" + landing.getRawQuery()).isEqualTo("/login?registered");
+        given().filter(cookies).urlEncodingEnabled(false).when().get("/login?registered").then().statusCode(200)
+                .body(containsString("role=\"status\">Your account is ready; log in."));
+        given().when().get("/login").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString("Your account is ready")));
+    }
+
     @Test
     void everyCharacterOfALongPasswordCounts() {
         // bcrypt reads 72 bytes; a password that agrees on those and differs after them once logged in.
@@ -124,6 +141,52 @@ class AccountsTests {
         given().when().get("/login").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("role=\"alert\"")));
     }
 
+    /** A failed login used to bring back an empty form: the username had to be typed again with the password. */
+    @Test
+    void aFailedLoginKeepsTheTypedUsernameOnceAndNeverThePassword() {
+        CookieFilter cookies = new CookieFilter();
+        String name = newUsername();
+        register(cookies, name, PASSWORD);
+        String wrongPassword = "not the password at all";
+        Response failed = login(cookies, name, wrongPassword);
+        assertThat(failed.header("Location")).endsWith("/login?error");
+        io.restassured.http.Cookie carried = failed.getDetailedCookie("parallax-login-name");
+        assertThat(carried.getPath()).isEqualTo("/login");
+        assertThat(carried.isHttpOnly()).isTrue();
+        assertThat(carried.getSameSite()).isEqualToIgnoringCase("strict");
+        assertThat(carried.getMaxAge()).isBetween(1L, 600L);
+        assertThat(carried.getValue()).doesNotContain("password");
+
+        given().filter(cookies).urlEncodingEnabled(false).when().get("/login?error").then().statusCode(200)
+                .body(containsString("role=\"alert\">That username and password did not match"))
+                .body(containsString("name=\"j_username\" type=\"text\" autocomplete=\"username\" required value=\"" + name + "\""))
+                .body(org.hamcrest.Matchers.not(containsString(wrongPassword)));
+        // Shown once, then gone: the next visit starts with an empty form.
+        given().filter(cookies).urlEncodingEnabled(false).when().get("/login?error").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString("value=\"" + name + "\"")));
+
+        // An unknown name is carried back just the same: the form does not tell which accounts exist.
+        CookieFilter stranger = new CookieFilter();
+        String unknown = newUsername();
+        assertThat(login(stranger, unknown, PASSWORD).getDetailedCookie("parallax-login-name")).isNotNull();
+        given().filter(stranger).urlEncodingEnabled(false).when().get("/login?error").then().statusCode(200)
+                .body(containsString("value=\"" + unknown + "\""));
+
+        Response succeeded = login(new CookieFilter(), name, PASSWORD);
+        assertThat(succeeded.header("Location")).doesNotContain("error");
+        assertThat(succeeded.getDetailedCookie("parallax-login-name")).isNull();
+    }
+
+    /** The typed name comes back as text, whatever was typed. */
+    @Test
+    void aTypedNameIsEscapedWhenItComesBack() {
+        CookieFilter cookies = new CookieFilter();
+        login(cookies, "\"><script>alert(1)</script>", PASSWORD);
+        given().filter(cookies).urlEncodingEnabled(false).when().get("/login?error").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString("<script>alert(1)")))
+                .body(containsString("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""));
+    }
+
     @Test
     void usernameIsCaseInsensitive() {
         CookieFilter cookies = new CookieFilter();
@@ -171,6 +234,29 @@ class AccountsTests {
                 .formParam("password", containsName).formParam("password-again", containsName)
                 .when().post("/register").then().statusCode(400)
                 .body(containsString("must not contain the username"));
+    }
+
+    /** A form sent with only a username was told "the two passwords differ", sending people after a typo. */
+    @Test
+    void missingPasswordsAreNamedAndTheUsernameIsKept() {
+        CookieFilter cookies = new CookieFilter();
+        String token = csrfToken(cookies, "/register");
+        String name = newUsername();
+        given().filter(cookies).formParam("csrf-token", token).formParam("username", name)
+                .when().post("/register").then().statusCode(400)
+                .body(containsString("role=\"alert\">Choose a password of at least 15 characters"))
+                .body(org.hamcrest.Matchers.not(containsString("differ")))
+                .body(containsString("value=\"" + name + "\""));
+        given().filter(cookies).formParam("csrf-token", token).formParam("username", name)
+                .formParam("password", PASSWORD)
+                .when().post("/register").then().statusCode(400)
+                .body(containsString("Type the password a second time"))
+                .body(containsString("value=\"" + name + "\""));
+        given().filter(cookies).formParam("csrf-token", token).formParam("username", name)
+                .formParam("password", PASSWORD).formParam("password-again", PASSWORD + "!")
+                .when().post("/register").then().statusCode(400)
+                .body(containsString("The two passwords differ"));
+        assertThat(login(new CookieFilter(), name, PASSWORD).header("Location")).endsWith("/login?error");
     }
 
     @Test

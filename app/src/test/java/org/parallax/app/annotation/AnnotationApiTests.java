@@ -168,6 +168,35 @@ class AnnotationApiTests {
                 .body("body[1].value", equalTo("b"));
     }
 
+    /**
+     * A tag "a,b" made through the API was shown as "a,b" in the edit form on /me/annotations, whose
+     * comma-separated field then saved it as two tags. Commas are refused in tags by the API and forms, and
+     * turned into dashes by an import.
+     */
+    @Test
+    void aTagWithACommaIsRefusedOnEveryPath() {
+        TestSessions.Session alice = TestSessions.reader();
+        create(alice, SENTENCE, "comma", List.of("a,b"), "private").then().statusCode(422)
+                .body("error", containsString("A tag cannot contain a comma"))
+                .body("error", containsString("a,b"));
+        alice.request().get("/api/annotations/mine").then().statusCode(200).body("total", equalTo(0));
+
+        long id = idOf(create(alice, SENTENCE, "comma", List.of("a"), "private"));
+        alice.request().contentType(LD).header("If-Match", "\"0\"")
+                .body("{\"body\":[{\"value\":\"edited\"},{\"purpose\":\"tagging\",\"value\":\"x,y\"}]}")
+                .put("/api/annotations/" + id).then().statusCode(422).body("error", containsString("comma"));
+        alice.request().get("/api/annotations/" + id).then().statusCode(200).body("version", equalTo(0))
+                .body("body[0].value", equalTo("comma")).body("body[1].value", equalTo("a"));
+
+        // An import never drops a note over a tag: there the comma becomes a dash, as whitespace does.
+        TestSessions.Session bob = TestSessions.reader();
+        Map<String, Object> withComma = fixtures.annotationOn(article, SENTENCE, "imported", List.of("c, d"), "private");
+        bob.request().contentType(LD).body(List.of(withComma)).post("/api/annotations/import").then().statusCode(200)
+                .body("imported", equalTo(1));
+        bob.request().get("/api/annotations/mine").then().statusCode(200)
+                .body("first.items[0].body.find { it.purpose == 'tagging' }.value", equalTo("c-d"));
+    }
+
     @Test
     void simultaneousEditsOfOneVersionLetExactlyOneWin() throws Exception {
         TestSessions.Session author = TestSessions.reader();

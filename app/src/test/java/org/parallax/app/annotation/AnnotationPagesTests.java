@@ -138,6 +138,43 @@ class AnnotationPagesTests {
         alice.request().get("/api/annotations/" + id).then().body("body[0].value", org.hamcrest.Matchers.equalTo("edited in window one"));
     }
 
+    /**
+     * A refused form edit used to redirect to a generic "at most 10,000 characters, tags at most 50 each"
+     * (silent on the 20-tag limit) and throw away what had been typed.
+     */
+    @Test
+    void aRefusedFormEditSaysWhyAndKeepsWhatWasTyped() {
+        TestSessions.Session alice = TestSessions.reader();
+        long id = create(alice, AnnotationApiTests.SENTENCE, "original", List.of("kept"));
+        String longTag = "t".repeat(51);
+        String manyTags = String.join(", ", java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "tag" + i).toList());
+        String longNote = "n".repeat(10_001);
+        String[][] refused = {
+            {"my careful note <b>", "fine, " + longTag, "A tag can be at most 50 characters long."},
+            {"my careful note <b>", manyTags, "An annotation can have at most 20 tags."},
+            {longNote, "fine", "A note can be at most 10000 characters long."},
+        };
+        for (String[] edit : refused) {
+            alice.request().contentType(UTF8_FORM).formParam("version", 0).formParam("note", edit[0])
+                    .formParam("tags", edit[1]).formParam("visibility", "shared").redirects().follow(false)
+                    .post("/me/annotations/" + id + "/edit").then().statusCode(400)
+                    .body(containsString("role=\"alert\">" + edit[2]))
+                    .body(containsString(">" + edit[0].replace("<", "&lt;").replace(">", "&gt;") + "</textarea>"))
+                    .body(containsString("value=\"" + edit[1] + "\""))
+                    .body(containsString("value=\"shared\" checked"))
+                    .body(containsString("name=\"version\" value=\"0\""))
+                    .body(containsString(AnnotationApiTests.SENTENCE));
+        }
+        alice.request().get("/api/annotations/" + id).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.equalTo(0))
+                .body("body[0].value", org.hamcrest.Matchers.equalTo("original"));
+        // Corrected, the same form saves.
+        alice.request().contentType(UTF8_FORM).formParam("version", 0).formParam("note", "my careful note")
+                .formParam("tags", "fine").formParam("visibility", "shared").redirects().follow(false)
+                .post("/me/annotations/" + id + "/edit").then().statusCode(303)
+                .header("Location", containsString("message=saved"));
+    }
+
     @Test
     void aLongNoteIsSavedThroughTheEditAndReplyForms() {
         // Far beyond the HTTP layer's default 2 KB per form field, within the 10,000-character note limit.
@@ -157,6 +194,38 @@ class AnnotationPagesTests {
                 .post("/annotations/" + id + "/replies").then().statusCode(303);
         bob.request().get("/articles/" + seeds.idOf("000_ed82de3322cf4176.txt")).then().statusCode(200)
                 .body(containsString("<p class=\"annotation__meta\">" + bob.username() + "</p>"));
+    }
+
+    /**
+     * A reply of only spaces used to land on /me/annotations with a message about length limits; it goes
+     * back to the article it was written on, with the reason at the thread's reply form.
+     */
+    @Test
+    void anEmptyReplyGoesBackToTheArticleAndSaysItNeedsText() {
+        TestSessions.Session alice = TestSessions.reader();
+        long article = seeds.idOf("000_ed82de3322cf4176.txt");
+        long id = create(alice, AnnotationApiTests.SENTENCE, "shared for replies", List.of());
+        alice.request().contentType(UTF8_FORM).formParam("version", 0).formParam("note", "shared for replies")
+                .formParam("visibility", "shared").redirects().follow(false)
+                .post("/me/annotations/" + id + "/edit").then().statusCode(303);
+
+        TestSessions.Session bob = TestSessions.reader();
+        for (String blank : new String[] {" ", "\u0001\u0002"}) {
+            String location = bob.request().contentType(UTF8_FORM).formParam("note", blank).redirects().follow(false)
+                    .post("/annotations/" + id + "/replies").then().statusCode(303).extract().header("Location");
+            java.net.URI back = java.net.URI.create(location);
+            org.assertj.core.api.Assertions.assertThat(back.getPath()).isEqualTo("/articles/" + article);
+            org.assertj.core.api.Assertions.assertThat(back.getFragment()).isEqualTo("annotation-" + id);
+            bob.request().urlEncodingEnabled(false).get(back.getRawPath() + "?" + back.getRawQuery()).then().statusCode(200)
+                    .body(containsString("<details class=\"annotation__reply\" open>"))
+                    .body(containsString("role=\"alert\" id=\"reply-problem-" + id + "\">A reply needs some text.</p>"))
+                    .body(not(containsString("10,000")));
+        }
+        alice.request().get("/articles/" + article).then().statusCode(200)
+                .body(not(containsString("<p class=\"annotation__meta\">" + bob.username() + "</p>")));
+        // The query picks a fixed message; it cannot put words on the page.
+        bob.request().get("/articles/" + article + "?reply-refused=" + id + "&why=Your+account+is+locked").then()
+                .statusCode(200).body(not(containsString("reply-problem-"))).body(not(containsString("account is locked")));
     }
 
     @Test

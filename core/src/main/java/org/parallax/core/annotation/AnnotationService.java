@@ -39,6 +39,8 @@ public class AnnotationService {
     public static final int MAX_TAGS = 20;
     public static final int MAX_TAG = 50;
     public static final int MAX_QUOTE = 5_000;
+    /** Why an empty reply is refused; pages that name refusals by a fixed key recognise this one. */
+    public static final String REPLY_NEEDS_TEXT = "A reply needs some text.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SELECT = """
@@ -115,7 +117,8 @@ public class AnnotationService {
                 .orElseThrow(() -> new AnnotationProblem.Invalid("There is no article " + articleId + "."));
         Anchoring.Result anchored = Anchoring.anchor(draft.quote(), article.body);
         TextQuote quote = anchored.anchored() ? anchored.quote() : draft.quote();
-        Annotation annotation = newAnnotation(viewer, articleId, draft.note(), draft.tags(), draft.visibility());
+        Annotation annotation = newAnnotation(viewer, articleId, draft.note(), withoutCommas(draft.tags()),
+                draft.visibility());
         annotation.point(quote);
         if (!anchored.anchored()) {
             annotation.anchorState = Annotation.ORPHANED;
@@ -146,8 +149,9 @@ public class AnnotationService {
         if (!parent.isShared() && parent.userId != viewer) {
             throw new AnnotationProblem.NotFound(parentId);
         }
-        if (note == null || note.isBlank()) {
-            throw new AnnotationProblem.Invalid("A reply needs some text.");
+        // Measured after cleaning: a note of nothing but control characters would otherwise be stored empty.
+        if (cleanNote(note) == null) {
+            throw new AnnotationProblem.Invalid(REPLY_NEEDS_TEXT);
         }
         Annotation reply = newAnnotation(viewer, parent.articleId, note, List.of(), parent.visibility);
         reply.parentId = parent.id;
@@ -467,6 +471,13 @@ public class AnnotationService {
             if (t.isEmpty()) {
                 continue;
             }
+            // The forms write an annotation's tags as one comma-separated field: a tag holding a comma would
+            // come back from an edit as two tags. Refused wherever a user can be told (imports: withoutCommas).
+            if (t.indexOf(',') >= 0) {
+                throw new AnnotationProblem.Invalid("A tag cannot contain a comma (commas separate tags): “"
+                        + (t.length() > MAX_TAG ? t.substring(0, MAX_TAG) + "…" : t)
+                        + "”. Use a dash or a space instead.");
+            }
             if (t.length() > MAX_TAG) {
                 throw new AnnotationProblem.Invalid("A tag can be at most " + MAX_TAG + " characters long.");
             }
@@ -476,6 +487,15 @@ public class AnnotationService {
             throw new AnnotationProblem.Invalid("An annotation can have at most " + MAX_TAGS + " tags.");
         }
         return cleaned.toArray(String[]::new);
+    }
+
+    /**
+     * Tags from another tool may hold commas, which Parallax refuses; an import must not drop the note over
+     * that, so there the commas become dashes, as whitespace does in every tag.
+     */
+    static List<String> withoutCommas(List<String> tags) {
+        return tags == null ? null
+                : tags.stream().map(t -> t == null ? null : t.strip().replaceAll("\\s*,[\\s,]*", "-")).toList();
     }
 
     static String cleanVisibility(String visibility) {
