@@ -38,6 +38,16 @@ import org.parallax.core.outlet.OutletService;
 public class ArticleService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** See {@link #lookup}; built once, as it runs for every article ingested. */
+    private static final String LOOKUP = """
+                select (select id from article where content_hash = ?),
+                       exists (select 1 from article a left join outlet o on o.id = a.outlet_id
+                               where %s),
+                       case when ? then current_setting('synchronous_commit')
+                            else set_config('synchronous_commit', 'off', true) end,
+                       (select article_id from removed_article
+                        where content_hashes @> array[?]::varchar[] or url = ? limit 1)"""
+            .formatted(ArticleRevisions.sameArticleAt("?", "?"));
 
     private final OutletService outlets;
     private final NearDuplicates nearDuplicates;
@@ -114,15 +124,7 @@ public class ArticleService {
      * is atomic per article either way and only stops waiting for the WAL flush.
      */
     private Lookup lookup(Connection connection, String contentHash, ArticleDraft draft) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("""
-                select (select id from article where content_hash = ?),
-                       exists (select 1 from article a left join outlet o on o.id = a.outlet_id
-                               where %s),
-                       case when ? then current_setting('synchronous_commit')
-                            else set_config('synchronous_commit', 'off', true) end,
-                       (select article_id from removed_article
-                        where content_hashes @> array[?]::varchar[] or url = ? limit 1)""".formatted(
-                ArticleRevisions.sameArticleAt("?", "?")))) {
+        try (PreparedStatement query = connection.prepareStatement(LOOKUP)) {
             query.setString(1, contentHash);
             query.setString(2, draft.url());
             query.setString(3, draft.outlet());
