@@ -2,6 +2,7 @@ package org.parallax.app.article;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -12,6 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -21,6 +27,7 @@ import org.parallax.app.support.TestSessions;
 import org.parallax.core.annotation.AnnotationService;
 import org.parallax.core.annotation.TextQuote;
 import org.parallax.core.article.Article;
+import org.parallax.core.article.ArticleRemovals;
 import org.parallax.core.user.Accounts;
 import org.parallax.ingest.extract.Input;
 import org.parallax.ingest.pipeline.IngestPipeline;
@@ -41,6 +48,9 @@ class ArticleRemovalTests {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    ArticleRemovals removals;
 
     @Test
     void anEditorRemovesAPageThatIsNotAnArticleAndIngestingItAgainSkipsIt(@TempDir Path temp) throws Exception {
@@ -101,6 +111,43 @@ class ArticleRemovalTests {
                 "A reader annotated this article; removing it would delete that note. Correct its details instead.");
         assertThat(refused.selectFirst("#reason").text()).isEqualTo("Duplicate of another page");
         given().get("/articles/{id}", id).then().statusCode(200);
+        assertThat(annotations.mine(reader, new AnnotationService.Filter(null, null, null, false))).hasSize(1);
+    }
+
+    @Test
+    void anAnnotationSavedWhileTheRemovalRunsStopsItInsteadOfGoingWithIt(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        String sentence = "The ferry timetable changes on Monday " + nonce + " " + MadeUpWords.words(20);
+        ingest(Files.writeString(temp.resolve("ferry.txt"), "Ferry timetable " + nonce + "\n\n"
+                + MadeUpWords.words(25) + ".\n\n" + sentence + ", the operator said."));
+        long id = articleWith(nonce);
+        String body = QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(id).body);
+        long reader = accounts.register("rr" + nonce.substring(2, 10), TestSessions.PASSWORD).id;
+        long editor = accounts.register("re" + nonce.substring(2, 10), TestSessions.PASSWORD).id;
+        int start = body.indexOf(sentence);
+
+        // The reader's note is written but not yet committed when the editor presses "Remove".
+        CountDownLatch written = new CountDownLatch(1);
+        ExecutorService annotating = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> note = annotating.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                annotations.create(reader, id, new AnnotationService.Draft(
+                        TextQuote.of(body, start, start + sentence.length()), "check the date", List.of(), "private"));
+                written.countDown();
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> removals.remove(id, editor, "Not an article"))
+                    .isInstanceOf(ArticleRemovals.Refused.class);
+            note.get(30, TimeUnit.SECONDS);
+        } finally {
+            annotating.shutdownNow();
+        }
+        assertThat(articleCount(nonce)).isEqualTo(1);
         assertThat(annotations.mine(reader, new AnnotationService.Filter(null, null, null, false))).hasSize(1);
     }
 

@@ -3,7 +3,6 @@ package org.parallax.core.article;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -53,10 +52,15 @@ public class ArticleRemovals {
      */
     public Removed remove(long articleId, long editorId, String reason) {
         String why = reason(reason);
-        Article article = em.find(Article.class, articleId, LockModeType.PESSIMISTIC_WRITE);
-        if (article == null) {
+        // FOR UPDATE, not the FOR NO KEY UPDATE that PESSIMISTIC_WRITE gives on PostgreSQL: only FOR UPDATE
+        // conflicts with the key-share lock an annotation insert takes on its article. With the weaker lock an
+        // annotation saved while this runs is not counted below, and the delete then cascades it away unseen.
+        // Now such an insert either commits first (and is counted) or waits and fails on the deleted article.
+        if (em.createNativeQuery("select id from article where id = ?1 for update").setParameter(1, articleId)
+                .getResultList().isEmpty()) {
             throw new NoSuchElementException("No article " + articleId);
         }
+        Article article = em.find(Article.class, articleId);
         long annotations = ((Number) em.createNativeQuery("select count(*) from annotation where article_id = ?1")
                 .setParameter(1, articleId).getSingleResult()).longValue();
         if (annotations > 0) {
