@@ -46,16 +46,36 @@ public class ArticleDetailsPage {
         static native TemplateInstance removed(ArticleRemovals.Removed removed);
     }
 
-    /** The form's fields as text, exactly as shown or as typed; the date and time are UTC. */
+    /**
+     * The form's fields as text, exactly as shown or as typed; the date and time are UTC. {@code version} is
+     * when the details shown last changed, so that a form left open while another editor saved is not
+     * silently saved over their values.
+     */
     public record DetailsForm(String headline, String dek, String byline, String outlet, String date, String time,
-                              String language) {
+                              String language, String version) {
 
-        static DetailsForm of(Details d) {
+        static DetailsForm of(Details d, Instant version) {
             String date = d.publishedAt() == null ? "" : LocalDate.ofInstant(d.publishedAt(), ZoneOffset.UTC).toString();
             String time = d.publishedAt() == null ? ""
                     : LocalTime.ofInstant(d.publishedAt(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
             return new DetailsForm(d.headline(), nullToEmpty(d.dek()), nullToEmpty(d.byline()), nullToEmpty(d.outlet()),
-                    date, time, nullToEmpty(d.language()));
+                    date, time, nullToEmpty(d.language()), version == null ? "" : version.toString());
+        }
+
+        DetailsForm at(Instant newVersion) {
+            return new DetailsForm(headline, dek, byline, outlet, date, time, language, newVersion.toString());
+        }
+
+        /** The version the form was shown at; none (scripts, old pages) checks nothing. */
+        Instant seen() {
+            if (version == null || version.isBlank()) {
+                return null;
+            }
+            try {
+                return Instant.parse(version.strip());
+            } catch (DateTimeParseException e) {
+                throw new ArticleCorrections.Rejected("The form is damaged; open the details page again.");
+            }
         }
 
         /**
@@ -117,7 +137,8 @@ public class ArticleDetailsPage {
     public TemplateInstance show(@PathParam("id") long id, @QueryParam("saved") String saved) {
         Details current = corrections.current(id).orElseThrow(() -> missing.of(id));
         Integer savedCount = saved == null ? null : QueryNumbers.parseInt("saved", saved, 0);
-        return Templates.details(id, DetailsForm.of(current), corrections.history(id), null, savedCount, null, "");
+        return Templates.details(id, DetailsForm.of(current, corrections.version(id).orElse(null)),
+                corrections.history(id), null, savedCount, null, "");
     }
 
     @POST
@@ -125,13 +146,20 @@ public class ArticleDetailsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response correct(@PathParam("id") long id, @RestForm String headline, @RestForm String dek,
                             @RestForm String byline, @RestForm String outlet, @RestForm String date,
-                            @RestForm String time, @RestForm String language) {
+                            @RestForm String time, @RestForm String language, @RestForm String version) {
         Details current = corrections.current(id).orElseThrow(() -> missing.of(id));
-        DetailsForm typed = new DetailsForm(headline, dek, byline, outlet, date, time, language);
+        DetailsForm typed = new DetailsForm(headline, dek, byline, outlet, date, time, language, version);
         try {
-            List<Change> changes = corrections.correct(id, viewer.id(), typed.details(current.publishedAt()));
+            List<Change> changes = corrections.correct(id, viewer.id(), typed.details(current.publishedAt()),
+                    typed.seen());
             // Post/redirect/get: reloading the confirmation does not submit the form again.
             return Response.seeOther(URI.create("/articles/" + id + "/details?saved=" + changes.size())).build();
+        } catch (ArticleCorrections.Stale e) {
+            // Shown again at the current version: saving now is a decision made with the other changes in view.
+            DetailsForm again = corrections.version(id).map(typed::at).orElse(typed);
+            return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                    .entity(Templates.details(id, again, corrections.history(id), e.getMessage(), null, null, "").render())
+                    .build();
         } catch (ArticleCorrections.Rejected e) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                     .entity(Templates.details(id, typed, corrections.history(id), e.getMessage(), null, null, "").render())
@@ -157,7 +185,8 @@ public class ArticleDetailsPage {
                     .build();
         } catch (ArticleRemovals.Refused e) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                    .entity(Templates.details(id, DetailsForm.of(current), corrections.history(id), null, null,
+                    .entity(Templates.details(id, DetailsForm.of(current, corrections.version(id).orElse(null)),
+                            corrections.history(id), null, null,
                             e.getMessage(), reason == null ? "" : reason).render())
                     .build();
         } catch (java.util.NoSuchElementException e) {

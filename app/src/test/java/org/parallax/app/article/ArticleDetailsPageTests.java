@@ -119,6 +119,48 @@ class ArticleDetailsPageTests {
     }
 
     @Test
+    void aFormLeftOpenWhileAnotherEditorSavedDoesNotPutTheOldValuesBack(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        long id = ingest(temp, "a.jsonl", nonce, line("Harbour dues " + nonce, "2020-09-25T15:45:00Z", body(nonce)));
+        TestSessions.Session first = TestSessions.editor();
+        TestSessions.Session second = TestSessions.editor();
+        Document opened = Jsoup.parse(given().filter(first.cookies()).get("/articles/{id}/details", id).asString());
+
+        // The second editor fixes the headline while the first is still typing a byline.
+        second.request().contentType("application/json")
+                .body("{\"headline\":\"Harbour dues " + nonce + " raised\",\"publishedAt\":\"2020-09-25T15:45:00Z\"}")
+                .when().put("/api/articles/{id}/details", id).then().statusCode(200);
+
+        Document refused = Jsoup.parse(submit(first, id, opened, "byline", "By Ada Quay").then().statusCode(409)
+                .extract().asString());
+        assertThat(refused.select("#details-error").text()).startsWith("Someone changed these details after you opened the form");
+        assertThat(refused.selectFirst("#byline").val()).isEqualTo("By Ada Quay");
+        assertThat(headline(id)).isEqualTo("Harbour dues " + nonce + " raised");
+
+        // Saving the form shown with the conflict is a decision taken with the other change in view.
+        submit(first, id, refused, "headline", "Harbour dues " + nonce + " raised").then().statusCode(303);
+        assertThat(headline(id)).isEqualTo("Harbour dues " + nonce + " raised");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(id).byline)).isEqualTo("By Ada Quay");
+    }
+
+    /** Posts the details form as the page holds it, with one field changed. */
+    private static io.restassured.response.Response submit(TestSessions.Session editor, long id, Document form,
+                                                           String field, String value) {
+        var post = given().filter(editor.cookies()).redirects().follow(false).formParam("csrf-token", editor.csrfToken());
+        for (var input : form.select("form[action=/articles/" + id + "/details] [name]")) {
+            String name = input.attr("name");
+            if (!name.equals("csrf-token")) {
+                post.formParam(name, name.equals(field) ? value : input.is("textarea") ? input.text() : input.val());
+            }
+        }
+        return post.when().post("/articles/{id}/details", id);
+    }
+
+    private static String headline(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(id).headline);
+    }
+
+    @Test
     void aRefusedCorrectionComesBackWithWhatWasTypedAndChangesNothing(@TempDir Path temp) throws Exception {
         String nonce = word();
         long id = ingest(temp, "a.jsonl", nonce, line("Dock strike " + nonce, null, body(nonce)));

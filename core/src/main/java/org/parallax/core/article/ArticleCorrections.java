@@ -88,6 +88,16 @@ public class ArticleCorrections {
         }
     }
 
+    /**
+     * The details changed (another editor's correction, a new revision) after the editor was shown them; saving
+     * the form as it is would silently put back the values it still holds. Nothing was changed.
+     */
+    public static final class Stale extends RuntimeException {
+        public Stale(String message) {
+            super(message);
+        }
+    }
+
     private final EntityManager em;
     private final OutletService outlets;
     private final Event<ArticleCorrected> corrected;
@@ -103,18 +113,36 @@ public class ArticleCorrections {
         return Optional.ofNullable(em.find(Article.class, articleId)).map(ArticleCorrections::details);
     }
 
+    /** When the article's details last changed: what a form shows them as of, for {@link Stale}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Instant> version(long articleId) {
+        return Optional.ofNullable(em.find(Article.class, articleId)).map(a -> a.updatedAt);
+    }
+
+    public List<Change> correct(long articleId, long editorId, Details submitted) {
+        return correct(articleId, editorId, submitted, null);
+    }
+
     /**
      * Stores the details that differ from the article's, each as a recorded change.
+     *
+     * @param seen the {@link #version} the editor's form showed, or null to replace whatever is stored now
+     * @throws Stale when the details changed after {@code seen}
      *
      * @return the changes made, none when the details were already the article's
      * @throws Rejected when a value breaks a rule (nothing is changed then)
      * @throws java.util.NoSuchElementException when there is no such article
      */
-    public List<Change> correct(long articleId, long editorId, Details submitted) {
+    public List<Change> correct(long articleId, long editorId, Details submitted, Instant seen) {
         Details wanted = validated(submitted);
         Article article = em.find(Article.class, articleId, LockModeType.PESSIMISTIC_WRITE);
         if (article == null) {
             throw new java.util.NoSuchElementException("No article " + articleId);
+        }
+        if (seen != null && !seen.equals(article.updatedAt)) {
+            throw new Stale("Someone changed these details after you opened the form (see the corrections below); "
+                    + "nothing was saved. The form still holds what you sent: check it against the current "
+                    + "details and save again.");
         }
         Map<String, String[]> changed = new LinkedHashMap<>();
         Details before = details(article);
