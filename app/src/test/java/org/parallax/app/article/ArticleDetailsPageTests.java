@@ -143,6 +143,29 @@ class ArticleDetailsPageTests {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(id).byline)).isEqualTo("By Ada Quay");
     }
 
+    @Test
+    void anOutletRetypedInOtherCapitalsIsTheSameOutletAndNoCorrection(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        String outlet = "Quay Gazette " + nonce;
+        long id = ingest(temp, "a.jsonl", nonce, "{\"title\":\"Slipway " + nonce + "\",\"outlet\":\"" + outlet
+                + "\",\"body\":\"" + body(nonce).replace("\n", "\\n") + "\"}\n");
+        TestSessions.Session editor = TestSessions.editor();
+        editor.request().contentType("application/json")
+                .body("{\"headline\":\"Slipway " + nonce + "\",\"outlet\":\"  quay   GAZETTE " + nonce + " \"}")
+                .when().put("/api/articles/{id}/details", id)
+                .then().statusCode(200).body("changes", org.hamcrest.Matchers.empty())
+                .body("article.outlet", org.hamcrest.Matchers.equalTo(outlet));
+        given().get("/api/articles/{id}/corrections", id).then().statusCode(200).body("", org.hamcrest.Matchers.empty());
+
+        // Another article given that outlet in lower case is recorded under the outlet's own name.
+        String other = word();
+        long second = ingest(temp, "b.jsonl", other, line("Boathouse " + other, null, body(other)));
+        editor.request().contentType("application/json")
+                .body("{\"headline\":\"Boathouse " + other + "\",\"outlet\":\"quay gazette " + nonce + "\"}")
+                .when().put("/api/articles/{id}/details", second)
+                .then().statusCode(200).body("changes[0].after", org.hamcrest.Matchers.equalTo(outlet));
+    }
+
     /** Posts the details form as the page holds it, with one field changed. */
     private static io.restassured.response.Response submit(TestSessions.Session editor, long id, Document form,
                                                            String field, String value) {

@@ -144,6 +144,7 @@ public class ArticleCorrections {
                     + "nothing was saved. The form still holds what you sent: check it against the current "
                     + "details and save again.");
         }
+        wanted = withKnownOutlet(wanted);
         Map<String, String[]> changed = new LinkedHashMap<>();
         Details before = details(article);
         diff(changed, "headline", before.headline(), wanted.headline());
@@ -255,6 +256,19 @@ public class ArticleCorrections {
             throw new Rejected(label + " is " + cleaned.length() + " characters long; at most " + max + " are kept.");
         }
         return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /**
+     * Outlets are matched whatever the capitals, so "reuters" is the outlet Reuters: compared and recorded under
+     * its stored name. Otherwise retyping a name in other capitals records a change that changes nothing, and
+     * marks the outlet corrected, which lets any outlet's page at the article's address revise it.
+     */
+    private static Details withKnownOutlet(Details d) {
+        if (d.outlet() == null) {
+            return d;
+        }
+        String known = Outlet.findByName(d.outlet()).map(o -> o.name).orElse(d.outlet());
+        return new Details(d.headline(), d.dek(), d.byline(), known, d.publishedAt(), d.language());
     }
 
     private static void diff(Map<String, String[]> changed, String field, String before, String after) {
