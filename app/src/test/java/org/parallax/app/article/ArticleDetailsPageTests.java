@@ -8,10 +8,16 @@ import static org.parallax.app.support.StoryMembership.storyOf;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -35,6 +41,9 @@ class ArticleDetailsPageTests {
 
     @Inject
     StoryService stories;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void anEditorCorrectsTheDetailsAndReadersSearchAndTheStoryFollow(@TempDir Path temp) throws Exception {
@@ -164,6 +173,40 @@ class ArticleDetailsPageTests {
                 .body("{\"headline\":\"Boathouse " + other + "\",\"outlet\":\"quay gazette " + nonce + "\"}")
                 .when().put("/api/articles/{id}/details", second)
                 .then().statusCode(200).body("changes[0].after", org.hamcrest.Matchers.equalTo(outlet));
+    }
+
+    @Test
+    void aCorrectionWaitsForAMergeMovingTheArticleInsteadOfDeadlockingWithIt(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        long id = ingest(temp, "a.jsonl", nonce, line("Lock gates " + nonce, null, body(nonce)));
+        stories.assign(id);
+        long story = storyOf(id);
+        TestSessions.Session editor = TestSessions.editor();
+
+        // What a merge does (StoryService.merge): the assignment lock, the story's lock, then the moved articles' rows.
+        CountDownLatch locked = new CountDownLatch(1);
+        ExecutorService merging = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> merge = merging.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("select pg_advisory_xact_lock(" + 0x5354_4f52_5931L + "), pg_advisory_xact_lock("
+                        + 0x53544f52 + ", " + story + ")").getResultList();
+                locked.countDown();
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                em.createNativeQuery("update article set story_id = story_id where id = ?1").setParameter(1, id)
+                        .executeUpdate();
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            editor.request().contentType("application/json").body("{\"headline\":\"Lock gates " + nonce + " reopened\"}")
+                    .when().put("/api/articles/{id}/details", id).then().statusCode(200);
+            merge.get(30, TimeUnit.SECONDS);
+        } finally {
+            merging.shutdownNow();
+        }
+        assertThat(headline(id)).isEqualTo("Lock gates " + nonce + " reopened");
     }
 
     /** Posts the details form as the page holds it, with one field changed. */

@@ -101,11 +101,14 @@ public class ArticleCorrections {
     private final EntityManager em;
     private final OutletService outlets;
     private final Event<ArticleCorrected> corrected;
+    private final Event<ArticleEditing> editing;
 
-    public ArticleCorrections(EntityManager em, OutletService outlets, Event<ArticleCorrected> corrected) {
+    public ArticleCorrections(EntityManager em, OutletService outlets, Event<ArticleCorrected> corrected,
+                              Event<ArticleEditing> editing) {
         this.em = em;
         this.outlets = outlets;
         this.corrected = corrected;
+        this.editing = editing;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -135,6 +138,7 @@ public class ArticleCorrections {
      */
     public List<Change> correct(long articleId, long editorId, Details submitted, Instant seen) {
         Details wanted = validated(submitted);
+        editing.fire(new ArticleEditing(articleId));
         Article article = em.find(Article.class, articleId, LockModeType.PESSIMISTIC_WRITE);
         if (article == null) {
             throw new java.util.NoSuchElementException("No article " + articleId);

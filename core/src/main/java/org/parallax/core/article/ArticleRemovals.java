@@ -40,10 +40,12 @@ public class ArticleRemovals {
 
     private final EntityManager em;
     private final Event<ArticleRemoved> removed;
+    private final Event<ArticleEditing> editing;
 
-    public ArticleRemovals(EntityManager em, Event<ArticleRemoved> removed) {
+    public ArticleRemovals(EntityManager em, Event<ArticleRemoved> removed, Event<ArticleEditing> editing) {
         this.em = em;
         this.removed = removed;
+        this.editing = editing;
     }
 
     /**
@@ -52,6 +54,7 @@ public class ArticleRemovals {
      */
     public Removed remove(long articleId, long editorId, String reason) {
         String why = reason(reason);
+        editing.fire(new ArticleEditing(articleId));
         // FOR UPDATE, not the FOR NO KEY UPDATE that PESSIMISTIC_WRITE gives on PostgreSQL: only FOR UPDATE
         // conflicts with the key-share lock an annotation insert takes on its article. With the weaker lock an
         // annotation saved while this runs is not counted below, and the delete then cascades it away unseen.

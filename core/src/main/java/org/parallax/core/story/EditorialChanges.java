@@ -3,6 +3,7 @@ package org.parallax.core.story;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.parallax.core.article.ArticleCorrected;
+import org.parallax.core.article.ArticleEditing;
 import org.parallax.core.article.ArticleRemoved;
 
 /**
@@ -17,6 +18,14 @@ public class EditorialChanges {
 
     public EditorialChanges(StoryService stories) {
         this.stories = stories;
+    }
+
+    /**
+     * A merge or split holds the assignment lock and the story locks while it moves articles; an edit that
+     * locked the article's row first and then waited for its story's lock would deadlock with it.
+     */
+    void onEditing(@Observes ArticleEditing editing) {
+        stories.holdAssignmentLock();
     }
 
     void onCorrected(@Observes ArticleCorrected corrected) {

@@ -349,6 +349,15 @@ public class StoryService {
         refreshSummary(storyId);
     }
 
+    /**
+     * Waits until no grouping, merge or split is under way and keeps them out until this transaction ends;
+     * for an editor's change to an article, taken before its row (see {@link EditorialChanges}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdAssignmentLock() {
+        lock();
+    }
+
     /** An editor removed one of the story's articles: the rest is summed up and realigned without it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refreshAfterRemoval(long storyId) {
