@@ -137,12 +137,13 @@ public class ArticleCorrections {
      * @throws java.util.NoSuchElementException when there is no such article
      */
     public List<Change> correct(long articleId, long editorId, Details submitted, Instant seen) {
-        Details wanted = validated(submitted);
         editing.fire(new ArticleEditing(articleId));
         Article article = em.find(Article.class, articleId, LockModeType.PESSIMISTIC_WRITE);
         if (article == null) {
             throw new java.util.NoSuchElementException("No article " + articleId);
         }
+        Details before = details(article);
+        Details wanted = validated(submitted, before);
         if (seen != null && !seen.equals(article.updatedAt)) {
             throw new Stale("Someone changed these details after you opened the form (see the corrections below); "
                     + "nothing was saved. The form still holds what you sent: check it against the current "
@@ -150,7 +151,6 @@ public class ArticleCorrections {
         }
         wanted = withKnownOutlet(wanted);
         Map<String, String[]> changed = new LinkedHashMap<>();
-        Details before = details(article);
         diff(changed, "headline", before.headline(), wanted.headline());
         diff(changed, "dek", before.dek(), wanted.dek());
         diff(changed, "byline", before.byline(), wanted.byline());
@@ -227,24 +227,43 @@ public class ArticleCorrections {
         }
     }
 
-    static Details validated(Details d) {
-        String headline = clean("Headline", d.headline(), MAX_HEADLINE);
+    /**
+     * The rules judge what the editor typed, not what extraction stored: a value sent back exactly as it is
+     * stored is kept as it is, even where it breaks a rule (a 600-character headline, a bidi isolate mark that
+     * ingest keeps), or correcting the byline would first demand fixing a headline nobody touched.
+     */
+    static Details validated(Details d, Details stored) {
+        String headline = cleanUnlessStored("Headline", d.headline(), stored.headline(), MAX_HEADLINE);
         if (headline == null) {
             throw new Rejected("An article needs a headline.");
         }
-        String language = clean("Language", d.language(), MAX_OUTLET);
-        if (language != null && !LANGUAGE.matcher(language = language.toLowerCase(java.util.Locale.ROOT)).matches()) {
-            throw new Rejected("Language must be a two- or three-letter ISO 639 code, such as en, de or ru.");
+        String language = d.language();
+        if (!isStored(language, stored.language())) {
+            language = clean("Language", language, MAX_OUTLET);
+            if (language != null && !LANGUAGE.matcher(language = language.toLowerCase(java.util.Locale.ROOT)).matches()) {
+                throw new Rejected("Language must be a two- or three-letter ISO 639 code, such as en, de or ru.");
+            }
         }
         Instant publishedAt = d.publishedAt();
-        if (publishedAt != null && publishedAt.isAfter(Instant.now().plus(FUTURE_SLACK))) {
-            throw new Rejected("The publication date is in the future.");
+        if (publishedAt != null && !publishedAt.equals(stored.publishedAt())) {
+            if (publishedAt.isAfter(Instant.now().plus(FUTURE_SLACK))) {
+                throw new Rejected("The publication date is in the future.");
+            }
+            if (publishedAt.isBefore(EARLIEST)) {
+                throw new Rejected("The publication date is before 1800; check the year.");
+            }
         }
-        if (publishedAt != null && publishedAt.isBefore(EARLIEST)) {
-            throw new Rejected("The publication date is before 1800; check the year.");
-        }
-        return new Details(headline, clean("Dek", d.dek(), MAX_DEK), clean("Byline", d.byline(), MAX_BYLINE),
-                clean("Outlet", d.outlet(), MAX_OUTLET), publishedAt, language);
+        return new Details(headline, cleanUnlessStored("Dek", d.dek(), stored.dek(), MAX_DEK),
+                cleanUnlessStored("Byline", d.byline(), stored.byline(), MAX_BYLINE),
+                cleanUnlessStored("Outlet", d.outlet(), stored.outlet(), MAX_OUTLET), publishedAt, language);
+    }
+
+    private static boolean isStored(String typed, String stored) {
+        return stored != null && stored.equals(typed);
+    }
+
+    private static String cleanUnlessStored(String label, String typed, String stored, int max) {
+        return isStored(typed, stored) ? stored : clean(label, typed, max);
     }
 
     /** NFC, white space collapsed, blank as none; line breaks are not part of a headline or a name. */
