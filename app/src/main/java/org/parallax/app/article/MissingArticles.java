@@ -19,6 +19,11 @@ public class MissingArticles {
         this.removals = removals;
     }
 
+    /** Whether an editor removed the article with this id. */
+    public boolean wasRemoved(long id) {
+        return !removals.removals(id).isEmpty();
+    }
+
     public RuntimeException of(long id) {
         return removals.removals(id).stream().findFirst()
                 .<RuntimeException>map(r -> new RemovedResource("Article " + id + ", “" + r.headline()

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
 import org.parallax.app.annotation.ReaderAnnotations;
 import org.parallax.app.annotation.Viewer;
+import org.parallax.app.article.MissingArticles;
 import org.parallax.app.web.InvalidRequest;
 import org.parallax.app.web.MissingResource;
 import org.parallax.core.story.Story;
@@ -50,9 +51,11 @@ public class StoryPages {
     private final ReaderAnnotations annotations;
     private final Viewer viewer;
     private final StoryService editor;
+    private final MissingArticles missing;
 
     public StoryPages(StoryCache stories, StoryStore store, ReaderAnnotations annotations, Viewer viewer,
-                      StoryService editor) {
+                      StoryService editor, MissingArticles missing) {
+        this.missing = missing;
         this.stories = stories;
         this.store = store;
         this.annotations = annotations;
@@ -119,8 +122,12 @@ public class StoryPages {
         List<Long> ids = CompareSelection.parse(articles);
         List<StoryData.Member> columns = new ArrayList<>();
         for (long article : ids) {
-            columns.add(story.member(article).orElseThrow(() -> new InvalidRequest("Article " + article
-                    + " is not part of the story “" + story.title() + "”. Choose its articles from the story page.")));
+            // A bookmarked comparison may name an article an editor has removed since: say so (410), not that
+            // the reader chose an article from another story.
+            columns.add(story.member(article).orElseThrow(() -> missing.wasRemoved(article)
+                    ? missing.of(article)
+                    : new InvalidRequest("Article " + article + " is not part of the story “" + story.title()
+                            + "”. Choose its articles from the story page.")));
         }
         boolean separate = "off".equals(sync);
         // The body depends only on the story's version and the selection, so it is rendered once per snapshot;

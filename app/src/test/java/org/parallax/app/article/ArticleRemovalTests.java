@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.parallax.app.support.StoryMembership.storyOf;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,7 @@ import org.parallax.core.annotation.AnnotationService;
 import org.parallax.core.annotation.TextQuote;
 import org.parallax.core.article.Article;
 import org.parallax.core.article.ArticleRemovals;
+import org.parallax.core.story.StoryService;
 import org.parallax.core.user.Accounts;
 import org.parallax.ingest.extract.Input;
 import org.parallax.ingest.pipeline.IngestPipeline;
@@ -51,6 +53,9 @@ class ArticleRemovalTests {
 
     @Inject
     ArticleRemovals removals;
+
+    @Inject
+    StoryService stories;
 
     @Test
     void anEditorRemovesAPageThatIsNotAnArticleAndIngestingItAgainSkipsIt(@TempDir Path temp) throws Exception {
@@ -149,6 +154,33 @@ class ArticleRemovalTests {
         }
         assertThat(articleCount(nonce)).isEqualTo(1);
         assertThat(annotations.mine(reader, new AnnotationService.Filter(null, null, null, false))).hasSize(1);
+    }
+
+    @Test
+    void aComparisonLinkNamingARemovedArticleSaysItWasRemoved(@TempDir Path temp) throws Exception {
+        String kept = word();
+        String junk = word();
+        ingest(Files.writeString(temp.resolve("kept.txt"), "Lighthouse keepers " + kept + "\n\n"
+                + MadeUpWords.words(30) + ".\n\n" + MadeUpWords.words(30) + "."));
+        ingest(Files.writeString(temp.resolve("junk.txt"), "Site map " + junk + "\n\n"
+                + MadeUpWords.words(30) + ".\n\n" + MadeUpWords.words(30) + "."));
+        long keptId = articleWith(kept);
+        long junkId = articleWith(junk);
+        stories.assign(keptId);
+        stories.assign(junkId);
+        long story = storyOf(keptId);
+        if (storyOf(junkId) != story) {
+            stories.merge(story, storyOf(junkId), "test");
+        }
+        String link = "/stories/" + story + "/compare?articles=" + keptId + "&articles=" + junkId;
+        given().get(link).then().statusCode(200);
+
+        TestSessions.editor().request().contentType("application/json").body("{\"reason\":\"A site map\"}")
+                .when().post("/api/articles/{id}/removal", junkId).then().statusCode(200);
+
+        String gone = given().accept("text/html").get(link).then().statusCode(410).extract().asString();
+        assertThat(Jsoup.parse(gone).select("main").text()).contains("Article " + junkId + ", “Site map " + junk
+                + "”, was removed by an editor on").contains(": A site map");
     }
 
     @Test
