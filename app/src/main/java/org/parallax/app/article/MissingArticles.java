@@ -7,8 +7,8 @@ import org.parallax.app.web.TemplateExtensions;
 import org.parallax.core.article.ArticleRemovals;
 
 /**
- * What to answer for an article id with no article: 410 with who removed it, when and why, when an editor
- * removed it (links to it live on in notes, exports and bookmarks); otherwise 404.
+ * What to answer for an article id with no article: 410 with who removed it (like the corrections, editors
+ * answer for it by name; "an editor" once the account is deleted), when and why, when an editor removed it (links to it live on in notes, exports and bookmarks); otherwise 404.
  */
 @ApplicationScoped
 public class MissingArticles {
@@ -27,7 +27,8 @@ public class MissingArticles {
     public RuntimeException of(long id) {
         return removals.removals(id).stream().findFirst()
                 .<RuntimeException>map(r -> new RemovedResource("Article " + id + ", “" + r.headline()
-                        + "”, was removed by an editor on " + TemplateExtensions.day(r.at()) + ": " + r.reason()))
+                        + "”, was removed by " + (r.editor() == null ? "an editor" : "the editor " + r.editor())
+                        + " on " + TemplateExtensions.day(r.at()) + ": " + r.reason()))
                 .orElseGet(() -> new MissingResource("No article " + id));
     }
 }

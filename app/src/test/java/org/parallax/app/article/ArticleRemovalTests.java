@@ -81,7 +81,7 @@ class ArticleRemovalTests {
         // Old links say what happened; search no longer finds it.
         String gone = given().accept("text/html").get("/articles/{id}", id).then().statusCode(410).extract().asString();
         assertThat(Jsoup.parse(gone).select("main").text()).contains("Article " + id + ", “Cookie settings " + nonce
-                + "”, was removed by an editor on").contains(": A cookie notice, not an article");
+                + "”, was removed by the editor " + editor.username() + " on").contains(": A cookie notice, not an article");
         given().get("/api/articles/{id}", id).then().statusCode(410)
                 .body("error", containsString("A cookie notice, not an article"));
         given().queryParam("q", nonce).get("/api/search").then().body("total", equalTo(0));
@@ -175,12 +175,13 @@ class ArticleRemovalTests {
         String link = "/stories/" + story + "/compare?articles=" + keptId + "&articles=" + junkId;
         given().get(link).then().statusCode(200);
 
-        TestSessions.editor().request().contentType("application/json").body("{\"reason\":\"A site map\"}")
+        TestSessions.Session editor = TestSessions.editor();
+        editor.request().contentType("application/json").body("{\"reason\":\"A site map\"}")
                 .when().post("/api/articles/{id}/removal", junkId).then().statusCode(200);
 
         String gone = given().accept("text/html").get(link).then().statusCode(410).extract().asString();
         assertThat(Jsoup.parse(gone).select("main").text()).contains("Article " + junkId + ", “Site map " + junk
-                + "”, was removed by an editor on").contains(": A site map");
+                + "”, was removed by the editor " + editor.username() + " on").contains(": A site map");
     }
 
     @Test
