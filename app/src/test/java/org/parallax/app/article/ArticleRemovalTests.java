@@ -185,6 +185,24 @@ class ArticleRemovalTests {
     }
 
     @Test
+    void anEditorsSessionWithoutTheCsrfTokenNeitherCorrectsNorRemovesThroughTheApi(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        ingest(Files.writeString(temp.resolve("a.txt"), "Tram depot " + nonce + "\n\n" + MadeUpWords.words(30)
+                + ".\n\n" + MadeUpWords.words(30) + "."));
+        long id = articleWith(nonce);
+        TestSessions.Session editor = TestSessions.editor();
+        // What another site can make the editor's browser send: the session cookie, no token header.
+        for (String type : List.of("application/json", "text/plain")) {
+            int put = given().filter(editor.cookies()).contentType(type).body("{\"headline\":\"Hijacked\"}")
+                    .when().put("/api/articles/{id}/details", id).then().extract().statusCode();
+            int post = given().filter(editor.cookies()).contentType(type).body("{\"reason\":\"Hijacked\"}")
+                    .when().post("/api/articles/{id}/removal", id).then().extract().statusCode();
+            assertThat(List.of(put, post)).as(type).allMatch(status -> status >= 400 && status < 500);
+        }
+        given().get("/api/articles/{id}", id).then().statusCode(200).body("headline", equalTo("Tram depot " + nonce));
+    }
+
+    @Test
     void onlyEditorsRemoveAndAlwaysWithAReason(@TempDir Path temp) throws Exception {
         String nonce = word();
         ingest(Files.writeString(temp.resolve("a.txt"), "Tide tables " + nonce + "\n\n" + MadeUpWords.words(30)
