@@ -115,7 +115,9 @@ public final class ApiDtos {
             Long story,
             int wordCount,
             @Schema(description = "Paragraphs joined by blank lines; every offset points into it") String body,
-            List<Paragraph> paragraphs) {
+            List<Paragraph> paragraphs,
+            @Schema(description = "When the details or text last changed: send it back as 'version' when correcting")
+            Instant updatedAt) {
     }
 
     @Schema(description = "An article's details as an editor sets them; every field is replaced, a missing one means none")
@@ -125,7 +127,9 @@ public final class ApiDtos {
             String byline,
             @Schema(description = "Outlet name; an existing outlet matches whatever the capitals") String outlet,
             Instant publishedAt,
-            @Schema(description = "ISO 639 code such as en") String language) {
+            @Schema(description = "ISO 639 code such as en") String language,
+            @Schema(description = "The article's updatedAt as read: when it changed since, nothing is saved (409); "
+                    + "without it the details are replaced whatever changed meanwhile") Instant version) {
     }
 
     @Schema(description = "One changed detail of an article, with who changed it and when")

@@ -84,7 +84,7 @@ public class ApiReader {
                 a.story == null ? null : a.story.id, a.wordCount, a.body,
                 a.paragraphs.stream()
                         .map(p -> new ApiDtos.Paragraph(p.ordinal, p.kind.dbValue(), p.start, p.end, p.text))
-                        .toList()));
+                        .toList(), a.updatedAt));
     }
 
     private List<ApiDtos.StoryArticle> articles(long storyId) {

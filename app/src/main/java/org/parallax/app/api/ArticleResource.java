@@ -8,8 +8,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,6 +75,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "401", description = "Not logged in")
     @APIResponse(responseCode = "403", description = "Not an editor, or no CSRF token")
     @APIResponse(responseCode = "404", description = "No such article")
+    @APIResponse(responseCode = "409", description = "The article changed after the 'version' sent; nothing was saved")
     public ApiDtos.Corrected correct(@PathParam("id") long id, ApiDtos.DetailsRequest request) {
         if (request == null) {
             throw new BadRequest("send the details as JSON: {\"headline\": ..., \"outlet\": ..., \"publishedAt\": ...}");
@@ -79,9 +83,15 @@ public class ArticleResource {
         List<ArticleCorrections.Change> changes;
         try {
             changes = corrections.correct(id, viewer.id(), new ArticleCorrections.Details(request.headline(),
-                    request.dek(), request.byline(), request.outlet(), request.publishedAt(), request.language()));
+                    request.dek(), request.byline(), request.outlet(), request.publishedAt(), request.language()),
+                    request.version());
         } catch (ArticleCorrections.Rejected e) {
             throw new BadRequest(e.getMessage());
+        } catch (ArticleCorrections.Stale e) {
+            throw new WebApplicationException(e.getMessage(), Response.status(Response.Status.CONFLICT)
+                    .type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("status", 409, "error",
+                            "The article changed after the version you sent; read it again and send its updatedAt."))
+                    .build());
         } catch (NoSuchElementException e) {
             throw missing(id);
         }

@@ -356,6 +356,18 @@ class ArticleDetailsPageTests {
         editor.request().contentType("application/json").body("{\"headline\":\"x\"}")
                 .when().put("/api/articles/{id}/details", Long.MAX_VALUE).then().statusCode(404);
         given().get("/api/articles/{id}", id).then().body("headline", org.hamcrest.Matchers.equalTo("Canal levy " + nonce + " doubled"));
+
+        // Two scripts read the same version: the first one's write lands, the second is told, not applied.
+        String version = given().get("/api/articles/{id}", id).then().extract().path("updatedAt");
+        editor.request().contentType("application/json")
+                .body("{\"headline\":\"Canal levy " + nonce + " tripled\",\"version\":\"" + version + "\"}")
+                .when().put("/api/articles/{id}/details", id).then().statusCode(200);
+        editor.request().contentType("application/json")
+                .body("{\"headline\":\"Canal levy " + nonce + " halved\",\"version\":\"" + version + "\"}")
+                .when().put("/api/articles/{id}/details", id).then().statusCode(409)
+                .body("error", org.hamcrest.Matchers.startsWith("The article changed after the version you sent"));
+        given().get("/api/articles/{id}", id).then()
+                .body("headline", org.hamcrest.Matchers.equalTo("Canal levy " + nonce + " tripled"));
     }
 
     /** Ingests one JSON line and returns the id of the article whose body holds the nonce. */
