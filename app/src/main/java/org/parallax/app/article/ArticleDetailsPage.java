@@ -54,7 +54,9 @@ public class ArticleDetailsPage {
     public record DetailsForm(String headline, String dek, String byline, String outlet, String date, String time,
                               String language, String version) {
 
-        static DetailsForm of(Details d, Instant version) {
+        static DetailsForm of(ArticleCorrections.Current current) {
+            Details d = current.details();
+            Instant version = current.version();
             String date = d.publishedAt() == null ? "" : LocalDate.ofInstant(d.publishedAt(), ZoneOffset.UTC).toString();
             String time = d.publishedAt() == null ? ""
                     : LocalTime.ofInstant(d.publishedAt(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
@@ -122,23 +124,20 @@ public class ArticleDetailsPage {
     private final ArticleCorrections corrections;
     private final ArticleRemovals removals;
     private final Viewer viewer;
-
     private final MissingArticles missing;
 
     public ArticleDetailsPage(ArticleCorrections corrections, ArticleRemovals removals, Viewer viewer,
                               MissingArticles missing) {
-        this.missing = missing;
         this.corrections = corrections;
         this.removals = removals;
         this.viewer = viewer;
+        this.missing = missing;
     }
 
     @GET
     public TemplateInstance show(@PathParam("id") long id, @QueryParam("saved") String saved) {
-        Details current = corrections.current(id).orElseThrow(() -> missing.of(id));
         Integer savedCount = saved == null ? null : QueryNumbers.parseInt("saved", saved, 0);
-        return Templates.details(id, DetailsForm.of(current, corrections.version(id).orElse(null)),
-                corrections.history(id), null, savedCount, null, "");
+        return Templates.details(id, DetailsForm.of(current(id)), corrections.history(id), null, savedCount, null, "");
     }
 
     @POST
@@ -147,23 +146,21 @@ public class ArticleDetailsPage {
     public Response correct(@PathParam("id") long id, @RestForm String headline, @RestForm String dek,
                             @RestForm String byline, @RestForm String outlet, @RestForm String date,
                             @RestForm String time, @RestForm String language, @RestForm String version) {
-        Details current = corrections.current(id).orElseThrow(() -> missing.of(id));
+        ArticleCorrections.Current current = current(id);
         DetailsForm typed = new DetailsForm(headline, dek, byline, outlet, date, time, language, version);
         try {
-            List<Change> changes = corrections.correct(id, viewer.id(), typed.details(current.publishedAt()),
+            List<Change> changes = corrections.correct(id, viewer.id(), typed.details(current.details().publishedAt()),
                     typed.seen());
             // Post/redirect/get: reloading the confirmation does not submit the form again.
             return Response.seeOther(URI.create("/articles/" + id + "/details?saved=" + changes.size())).build();
         } catch (ArticleCorrections.Stale e) {
             // Shown again at the current version: saving now is a decision made with the other changes in view.
-            DetailsForm again = corrections.version(id).map(typed::at).orElse(typed);
-            return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                    .entity(Templates.details(id, again, corrections.history(id), e.getMessage(), null, null, "").render())
-                    .build();
+            DetailsForm again = corrections.current(id).map(now -> typed.at(now.version())).orElse(typed);
+            return page(Response.Status.CONFLICT,
+                    Templates.details(id, again, corrections.history(id), e.getMessage(), null, null, ""));
         } catch (ArticleCorrections.Rejected e) {
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                    .entity(Templates.details(id, typed, corrections.history(id), e.getMessage(), null, null, "").render())
-                    .build();
+            return page(Response.Status.BAD_REQUEST,
+                    Templates.details(id, typed, corrections.history(id), e.getMessage(), null, null, ""));
         } catch (java.util.NoSuchElementException e) {
             throw missing.of(id);
         }
@@ -178,19 +175,22 @@ public class ArticleDetailsPage {
     @RolesAllowed(Accounts.EDITOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@PathParam("id") long id, @RestForm String reason) {
-        Details current = corrections.current(id).orElseThrow(() -> missing.of(id));
+        ArticleCorrections.Current current = current(id);
         try {
-            ArticleRemovals.Removed removed = removals.remove(id, viewer.id(), reason);
-            return Response.ok(Templates.removed(removed).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                    .build();
+            return page(Response.Status.OK, Templates.removed(removals.remove(id, viewer.id(), reason)));
         } catch (ArticleRemovals.Refused e) {
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                    .entity(Templates.details(id, DetailsForm.of(current, corrections.version(id).orElse(null)),
-                            corrections.history(id), null, null,
-                            e.getMessage(), reason == null ? "" : reason).render())
-                    .build();
+            return page(Response.Status.BAD_REQUEST, Templates.details(id, DetailsForm.of(current),
+                    corrections.history(id), null, null, e.getMessage(), reason == null ? "" : reason));
         } catch (java.util.NoSuchElementException e) {
             throw missing.of(id);
         }
+    }
+
+    private ArticleCorrections.Current current(long id) {
+        return corrections.current(id).orElseThrow(() -> missing.of(id));
+    }
+
+    private static Response page(Response.Status status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(page.render()).build();
     }
 }

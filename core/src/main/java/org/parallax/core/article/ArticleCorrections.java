@@ -52,6 +52,10 @@ public class ArticleCorrections {
                           String language) {
     }
 
+    /** @param version when the details or text last changed; {@link #correct} refuses a form shown before it */
+    public record Current(Details details, Instant version) {
+    }
+
     /** One changed field of one correction. */
     public record Change(String field, String before, String after, String editor, Instant at) {
 
@@ -111,25 +115,16 @@ public class ArticleCorrections {
         this.editing = editing;
     }
 
+    /** The article's details as stored, with when they last changed (what a form shows them as of). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Details> current(long articleId) {
-        return Optional.ofNullable(em.find(Article.class, articleId)).map(ArticleCorrections::details);
-    }
-
-    /** When the article's details last changed: what a form shows them as of, for {@link Stale}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Instant> version(long articleId) {
-        return Optional.ofNullable(em.find(Article.class, articleId)).map(a -> a.updatedAt);
-    }
-
-    public List<Change> correct(long articleId, long editorId, Details submitted) {
-        return correct(articleId, editorId, submitted, null);
+    public Optional<Current> current(long articleId) {
+        return Optional.ofNullable(em.find(Article.class, articleId)).map(a -> new Current(details(a), a.updatedAt));
     }
 
     /**
      * Stores the details that differ from the article's, each as a recorded change.
      *
-     * @param seen the {@link #version} the editor's form showed, or null to replace whatever is stored now
+     * @param seen the {@link Current#version} the editor's form showed, or null to replace whatever is stored now
      * @throws Stale when the details changed after {@code seen}
      *
      * @return the changes made, none when the details were already the article's
