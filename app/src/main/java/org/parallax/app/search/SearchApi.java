@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parallax.app.web.QueryNumbers;
 import org.parallax.core.search.SearchQueryParser;
 import org.parallax.core.search.SearchResults;
-import org.parallax.core.search.SearchService;
+import org.parallax.core.search.SearchAdmission;
 
 /** {@code GET /api/search}: the same search as the page, as JSON. */
 @Path("/api/search")
@@ -50,9 +50,9 @@ public class SearchApi {
                          List<SearchResults.Count> months) {
     }
 
-    private final SearchService search;
+    private final SearchAdmission search;
 
-    public SearchApi(SearchService search) {
+    public SearchApi(SearchAdmission search) {
         this.search = search;
     }
 

@@ -16,7 +16,7 @@ import org.parallax.app.annotation.Viewer;
 import org.parallax.core.annotation.AnnotationService;
 import org.parallax.core.search.SearchQuery;
 import org.parallax.core.search.SearchQueryParser;
-import org.parallax.core.search.SearchService;
+import org.parallax.core.search.SearchAdmission;
 
 @Path("/search")
 public class SearchPage {
@@ -30,12 +30,12 @@ public class SearchPage {
                                               String myAnnotationsUrl, boolean myAnnotationsWider);
     }
 
-    private final SearchService search;
+    private final SearchAdmission search;
     private final ParallaxConfig config;
     private final AnnotationService annotations;
     private final Viewer viewer;
 
-    public SearchPage(SearchService search, ParallaxConfig config, AnnotationService annotations, Viewer viewer) {
+    public SearchPage(SearchAdmission search, ParallaxConfig config, AnnotationService annotations, Viewer viewer) {
         this.search = search;
         this.config = config;
         this.annotations = annotations;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.parallax.core.search.SearchAdmission;
 import org.parallax.core.story.StoryService;
 
 /** Friendly error pages for people, small JSON errors for API clients. One mapper per exception type. */
@@ -96,6 +97,14 @@ public class ErrorPages {
     public Response webApplication(WebApplicationException e) {
         // Other JAX-RS errors (405, 415, 400 from parameter conversion) keep their status and their response.
         return e.getResponse();
+    }
+
+    /** More searches were waiting than could run in time: busy, not broken. */
+    @ServerExceptionMapper
+    public Response searchBusy(SearchAdmission.Busy e, HttpServerRequest request) {
+        String message = "Search is busy right now. Please try again in a moment.";
+        return Response.fromResponse(respond(request, Response.Status.SERVICE_UNAVAILABLE, message,
+                () -> Templates.serverError(message, "search-busy"))).header("Retry-After", "2").build();
     }
 
     @ServerExceptionMapper

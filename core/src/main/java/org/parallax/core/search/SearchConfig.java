@@ -2,6 +2,9 @@ package org.parallax.core.search;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Search settings, under {@code parallax.search.}. */
 @ConfigMapping(prefix = "parallax.search")
@@ -16,4 +19,14 @@ public interface SearchConfig {
      */
     @WithDefault("200")
     int candidates();
+
+    /**
+     * How many searches run at once in this process ({@link SearchAdmission}); by default as many as the
+     * machine has cores, at least 2. Set it to the database server's cores when it runs elsewhere.
+     */
+    Optional<@Min(1) Integer> concurrency();
+
+    /** How long a search waits for its turn before the reader is told to try again (503). */
+    @WithDefault("5s")
+    Duration maxWait();
 }
