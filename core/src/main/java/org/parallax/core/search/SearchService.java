@@ -45,10 +45,6 @@ public class SearchService {
     /** Trigram matches re-ranked by edit distance: enough to hold every word one or two edits away. */
     private static final int SUGGESTION_CANDIDATES = 30;
     private static final int SUGGESTION_MAX_EDITS = 2;
-    private static final String SNIPPET_OPTIONS = "StartSel=\"" + Snippet.START + "\", StopSel=\"" + Snippet.STOP
-            + "\", MaxWords=40, MinWords=18, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
-    private static final String HEADLINE_OPTIONS = "StartSel=\"" + Snippet.START + "\", StopSel=\"" + Snippet.STOP
-            + "\", HighlightAll=true";
 
     /** Later than any article: the RUM index orders matches by their distance before it (newest first). */
     private static final java.time.OffsetDateTime FUTURE = java.time.OffsetDateTime.parse("3000-01-01T00:00:00Z");
@@ -100,8 +96,8 @@ public class SearchService {
         }
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (Row r : rows) {
-            hits.add(new SearchResults.Hit(r.id, r.storyId, r.storyTitle, r.headline, r.outlet, r.publishedAt,
-                    r.snippet, r.score));
+            hits.add(new SearchResults.Hit(r.id, r.storyId, r.storyTitle, r.headline.whole(), r.outlet, r.publishedAt,
+                    r.snippet(), r.score));
         }
         String next = more ? new SearchCursor(rows.get(rows.size() - 1).score, rows.get(rows.size() - 1).id,
                 reference).encode() : null;
@@ -113,8 +109,20 @@ public class SearchService {
         return new SearchResults(query, total, page.exact, page.counted, hits, page.facets, next, suggestion, notes);
     }
 
-    private record Row(long id, Long storyId, String storyTitle, Snippet headline, String outlet,
-                       Instant publishedAt, Snippet snippet, double score) {
+    /**
+     * A hit as read, its texts still to be marked ({@link Highlighter#resolve}).
+     *
+     * @param body null for the look-ahead row; the plain opening of the body when the query has no words
+     */
+    private record Row(long id, Long storyId, String storyTitle, Highlighter.Text headline, String outlet,
+                       Instant publishedAt, Highlighter.Text body, boolean marked, double score) {
+
+        Snippet snippet() {
+            if (body == null) {
+                return null;
+            }
+            return marked ? body.fragments() : body.whole();
+        }
     }
 
     /**
@@ -128,20 +136,14 @@ public class SearchService {
      * The page of hits with their snippets, the facets and the count, in one statement over one bounded
      * candidate set: the {@code candidates + 1} most recent matches ({@code c}), which the RUM index returns
      * in date order without reading the other matches; no more than that many rows are ranked
-     * ({@code ts_rank_cd} reads each row's whole vector) or grouped. {@code ts_headline} runs on the page's
-     * rows only. Rows of kind 0 are hits, kind 1 facet groups (grouping sets), kind 2 the candidate count.
+     * ({@code ts_rank_cd} reads each row's whole vector) or grouped. Only the page's rows bring their
+     * texts, marked afterwards by the {@link Highlighter}. Rows of kind 0 are hits, kind 1 facet groups (grouping sets), kind 2 the candidate count.
      */
     private Page page(Sql sql, Optional<SearchCursor> cursor, int limit, int candidates) {
         String month = "to_char(c.published_at at time zone 'UTC', 'YYYY-MM')";
-        // p holds one row more than the page, only to tell whether there is a next page: no snippet for it.
-        String headline = sql.query.hasText()
-                ? "case when p.rn < :limit then ts_headline(parallax_ts_config(a.language), a.headline, "
-                        + sql.tsquery() + ", :headlineOptions) else a.headline end"
-                : "a.headline";
-        String snippet = sql.query.hasText()
-                ? "case when p.rn < :limit then ts_headline(parallax_ts_config(a.language), a.body, "
-                        + sql.tsquery() + ", :snippetOptions) end"
-                : "left(a.body, 280)";
+        // p holds one row more than the page, only to tell whether there is a next page: no body for it.
+        // The matches are marked in Java (Highlighter), not by ts_headline, which parsed every body again.
+        String snippet = sql.query.hasText() ? "case when p.rn < :limit then a.body end" : "left(a.body, 280)";
         // With text, the RUM index (V80) hands over the matches newest first: <=| is its distance from a date
         // after every article, and undated articles (null distance) come last. It cannot add a tie-break on id,
         // so articles published in the same second may swap places at the candidate limit. Without text the
@@ -162,14 +164,15 @@ public class SearchService {
                 + "f as (select grouping(c.outlet_id, c.story_id, " + month + ") as g, c.outlet_id, c.story_id, "
                 + month + " as month, count(*) as n from c where c.n <= :counted "
                 + "group by grouping sets ((c.outlet_id), (c.story_id), (" + month + "), ())) "
-                + "select 0 as kind, p.id, p.score, a.story_id, s.title, " + headline + " as headline, o.name, "
-                + "a.published_at, cast(null as text) as month, cast(null as bigint) as n, " + snippet + " as snippet "
+                + "select 0 as kind, p.id, p.score, a.story_id, s.title, a.headline, o.name, "
+                + "a.published_at, cast(null as text) as month, cast(null as bigint) as n, " + snippet + " as snippet, "
+                + "cast(parallax_ts_config(a.language) as text) as config "
                 + "from p join article a on a.id = p.id left join outlet o on o.id = a.outlet_id "
                 + "left join story s on s.id = a.story_id "
                 // Names by key lookup: a join made the planner hash the whole story table for a few facet rows.
                 + "union all select 1, f.g, null, f.story_id, (select s.title from story s where s.id = f.story_id), "
-                + "null, (select o.name from outlet o where o.id = f.outlet_id), null, f.month, f.n, null from f "
-                + "union all select 2, null, null, null, null, null, null, null, null, count(*), null from c";
+                + "null, (select o.name from outlet o where o.id = f.outlet_id), null, f.month, f.n, null, null from f "
+                + "union all select 2, null, null, null, null, null, null, null, null, count(*), null, null from c";
         Query q = em.createNativeQuery(text);
         sql.params.forEach(q::setParameter);
         q.setParameter("reference", sql.reference.atOffset(ZoneOffset.UTC));
@@ -183,10 +186,7 @@ public class SearchService {
             q.setParameter("cursorScore", cursor.get().score());
             q.setParameter("cursorId", cursor.get().id());
         }
-        if (sql.query.hasText()) {
-            q.setParameter("headlineOptions", HEADLINE_OPTIONS);
-            q.setParameter("snippetOptions", SNIPPET_OPTIONS);
-        }
+        Highlighter highlighter = new Highlighter(QueryTerms.parse(sql.tsquery));
         List<Row> rows = new ArrayList<>();
         long counted = 0;
         long read = 0;
@@ -196,9 +196,14 @@ public class SearchService {
         for (Object o : q.getResultList()) {
             Object[] c = (Object[]) o;
             switch (((Number) c[0]).intValue()) {
-                case 0 -> rows.add(new Row(((Number) c[1]).longValue(), c[3] == null ? null : ((Number) c[3]).longValue(),
-                        (String) c[4], Snippet.fromHeadline((String) c[5]), (String) c[6], instant(c[7]),
-                        Snippet.fromHeadline((String) c[10]), ((Number) c[2]).doubleValue()));
+                case 0 -> {
+                    String config = (String) c[11];
+                    Highlighter.Text headline = highlighter.add(config, (String) c[5]);
+                    Highlighter.Text body = c[10] == null ? null : highlighter.add(config, (String) c[10]);
+                    rows.add(new Row(((Number) c[1]).longValue(), c[3] == null ? null : ((Number) c[3]).longValue(),
+                            (String) c[4], headline, (String) c[6], instant(c[7]), body, sql.query.hasText(),
+                            ((Number) c[2]).doubleValue()));
+                }
                 case 1 -> {
                     long count = ((Number) c[9]).longValue();
                     switch (((Number) c[1]).intValue()) {
@@ -224,11 +229,34 @@ public class SearchService {
                 default -> read = ((Number) c[9]).longValue();
             }
         }
+        highlighter.resolve(this::lexemes);
         // The union's branches come back in no promised order; the hits are sorted here by the page order.
         rows.sort((x, y) -> x.score != y.score ? Double.compare(y.score, x.score) : Long.compare(y.id, x.id));
         SearchResults.Facets facets = new SearchResults.Facets(top(outlets), top(stories),
                 months.stream().sorted((x, y) -> y.key().compareTo(x.key())).limit(FACET_LIMIT).toList());
         return new Page(rows, facets, counted, read <= candidates);
+    }
+
+    /**
+     * The lexemes of the words the highlighter could not rule out, each under its article's configuration,
+     * with their positions inside the word (a hyphenated word has several): one statement per page.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<Highlighter.Word, List<Highlighter.Lexeme>> lexemes(java.util.Collection<Highlighter.Word> words) {
+        List<Object[]> found = em.createNativeQuery("select w.n, t.lexeme, p from unnest(cast(:configs as text[]), "
+                        + "cast(:words as text[])) with ordinality w(config, word, n), "
+                        + "lateral unnest(to_tsvector(cast(w.config as regconfig), w.word)) t, lateral unnest(t.positions) p")
+                .setParameter("configs", words.stream().map(Highlighter.Word::config).toArray(String[]::new))
+                .setParameter("words", words.stream().map(Highlighter.Word::text).toArray(String[]::new))
+                .getResultList();
+        List<Highlighter.Word> ordered = List.copyOf(words);
+        Map<Highlighter.Word, List<Highlighter.Lexeme>> lexemes = new java.util.HashMap<>();
+        for (Object[] row : found) {
+            Highlighter.Word word = ordered.get(((Number) row[0]).intValue() - 1);
+            lexemes.computeIfAbsent(word, w -> new ArrayList<>())
+                    .add(new Highlighter.Lexeme((String) row[1], ((Number) row[2]).intValue()));
+        }
+        return lexemes;
     }
 
     /**
@@ -331,14 +359,16 @@ public class SearchService {
         if (!query.hasText()) {
             return List.of();
         }
-        Sql sql = new Sql(query, tsquery(query), null, Instant.now());
-        Query q = em.createNativeQuery("select ts_headline(parallax_ts_config(a.language), p.text, "
-                + sql.tsquery() + ", :options) from paragraph p join article a on a.id = p.article_id "
-                + "where p.article_id = :id order by p.ordinal");
-        sql.tsqueryParams().forEach(q::setParameter);
-        q.setParameter("options", HEADLINE_OPTIONS);
-        q.setParameter("id", articleId);
-        return ((List<String>) q.getResultList()).stream().map(Snippet::fromHeadline).toList();
+        List<Object[]> paragraphs = em.createNativeQuery("select p.text, cast(parallax_ts_config(a.language) as text) "
+                        + "from paragraph p join article a on a.id = p.article_id where p.article_id = :id order by p.ordinal")
+                .setParameter("id", articleId)
+                .getResultList();
+        Highlighter highlighter = new Highlighter(QueryTerms.parse(tsquery(query)));
+        List<Highlighter.Text> texts = paragraphs.stream()
+                .map(p -> highlighter.add((String) p[1], (String) p[0]))
+                .toList();
+        highlighter.resolve(this::lexemes);
+        return texts.stream().map(Highlighter.Text::whole).toList();
     }
 
     /**
