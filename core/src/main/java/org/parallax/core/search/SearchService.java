@@ -39,6 +39,8 @@ public class SearchService {
 
     public static final int MAX_PAGE_SIZE = 50;
     private static final int FACET_LIMIT = 12;
+    /** {@code grouping(outlet_id, story_id, month)} of the story facet's rows: outlet and month not grouped. */
+    private static final int STORY_FACET = 0b101;
     private static final long CONFIG_CACHE_MILLIS = 60_000;
     /** A word to check the spelling of; a word before a colon is syntax (a filter name), not one to correct. */
     private static final Pattern WORD = Pattern.compile("(?<![-\\p{L}\\p{N}])(\\p{L}{3,})(?![\\p{L}:])");
@@ -163,7 +165,9 @@ public class SearchService {
                 + "order by r.score desc, r.id desc limit :limit), "
                 + "f as (select grouping(c.outlet_id, c.story_id, " + month + ") as g, c.outlet_id, c.story_id, "
                 + month + " as month, count(*) as n from c where c.n <= :counted "
-                + "group by grouping sets ((c.outlet_id), (c.story_id), (" + month + "), ())) "
+                + "group by grouping sets ((c.outlet_id), (c.story_id), (" + month + "), ())), "
+                // Most of 200 matches can be stories of their own: only the stories shown get their titles read.
+                + "fk as (select f.*, row_number() over (partition by f.g order by f.n desc, f.story_id desc) as k from f) "
                 + "select 0 as kind, p.id, p.score, a.story_id, s.title, a.headline, o.name, "
                 + "a.published_at, cast(null as text) as month, cast(null as bigint) as n, " + snippet + " as snippet, "
                 + "cast(parallax_ts_config(a.language) as text) as config "
@@ -171,7 +175,8 @@ public class SearchService {
                 + "left join story s on s.id = a.story_id "
                 // Names by key lookup: a join made the planner hash the whole story table for a few facet rows.
                 + "union all select 1, f.g, null, f.story_id, (select s.title from story s where s.id = f.story_id), "
-                + "null, (select o.name from outlet o where o.id = f.outlet_id), null, f.month, f.n, null, null from f "
+                + "null, (select o.name from outlet o where o.id = f.outlet_id), null, f.month, f.n, null, null "
+                + "from fk f where f.g <> " + STORY_FACET + " or f.k <= " + FACET_LIMIT + " "
                 + "union all select 2, null, null, null, null, null, null, null, null, count(*), null, null from c";
         Query q = em.createNativeQuery(text);
         sql.params.forEach(q::setParameter);
@@ -212,7 +217,7 @@ public class SearchService {
                                 outlets.add(new SearchResults.Count((String) c[6], (String) c[6], count));
                             }
                         }
-                        case 0b101 -> {
+                        case STORY_FACET -> {
                             if (c[3] != null) {
                                 String title = c[4] == null ? "Story " + c[3] : (String) c[4];
                                 stories.add(new SearchResults.Count(String.valueOf(c[3]), title, count));
