@@ -48,7 +48,8 @@ final class Highlighter {
     /** Words of a body shown when nothing in it matched (the headline or dek did). */
     static final int OPENING_WORDS = 30;
     static final int MAX_FRAGMENTS = 2;
-    static final String FRAGMENT_DELIMITER = " … ";
+    static final String ELLIPSIS = "…";
+    static final String FRAGMENT_DELIMITER = " " + ELLIPSIS + " ";
 
     private final QueryTerms terms;
     private final List<String> prefixes = new ArrayList<>();
@@ -78,7 +79,7 @@ final class Highlighter {
         if (!terms.isEmpty()) {
             for (Token token : t.tokens) {
                 if (token.candidate) {
-                    wanted.add(new Word(config, t.text.substring(token.start, token.end)));
+                    wanted.add(new Word(config, t.text.substring(token.start, token.wordEnd)));
                 }
             }
         }
@@ -111,9 +112,11 @@ final class Highlighter {
             if (terms.isEmpty() || tokens.isEmpty()) {
                 return;
             }
-            // lexemes by absolute position, and which token covers each position
+            // lexemes by absolute position, which token covers each position, and the hyphenated words'
+            // own positions (a match there marks the whole word, a match of a part only the part)
             Map<Integer, Set<String>> at = new HashMap<>();
             Map<Integer, Integer> tokenAt = new HashMap<>();
+            Map<Integer, int[]> wholeWordAt = new HashMap<>();
             for (int i = 0; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
                 if (!token.candidate) {
@@ -122,14 +125,30 @@ final class Highlighter {
                 for (int p = token.position; p < token.position + token.span; p++) {
                     tokenAt.put(p, i);
                 }
-                for (Lexeme l : lexemes.getOrDefault(new Word(config, text.substring(token.start, token.end)), List.of())) {
+                for (int k = 1; k <= token.parts; k++) {
+                    tokenAt.put(tokens.get(i + k).position, i + k);
+                }
+                if (token.parts > 0) {
+                    wholeWordAt.put(token.position, new int[] {i, i + token.parts});
+                }
+                for (Lexeme l : lexemes.getOrDefault(new Word(config, text.substring(token.start, token.wordEnd)), List.of())) {
                     at.computeIfAbsent(token.position + l.position() - 1, k -> new HashSet<>()).add(l.text());
                 }
             }
+            java.util.function.IntConsumer mark = position -> {
+                int[] whole = wholeWordAt.get(position);
+                if (whole != null) {
+                    for (int k = whole[0]; k <= whole[1]; k++) {
+                        matched[k] = true;
+                    }
+                } else {
+                    matched[tokenAt.get(position)] = true;
+                }
+            };
             for (Map.Entry<Integer, Set<String>> e : at.entrySet()) {
                 for (String word : terms.words()) {
                     if (e.getValue().contains(word)) {
-                        matched[tokenAt.get(e.getKey())] = true;
+                        mark.accept(e.getKey());
                     }
                 }
             }
@@ -149,7 +168,7 @@ final class Highlighter {
                         positions.add(p);
                     }
                     if (whole) {
-                        positions.forEach(q -> matched[tokenAt.get(q)] = true);
+                        positions.forEach(mark::accept);
                         found = true;
                     }
                 }
@@ -159,7 +178,7 @@ final class Highlighter {
                     phrase.forEach(step -> words.add(step.lexeme()));
                     at.forEach((position, here) -> {
                         if (here.stream().anyMatch(words::contains)) {
-                            matched[tokenAt.get(position)] = true;
+                            mark.accept(position);
                         }
                     });
                 }
@@ -204,15 +223,24 @@ final class Highlighter {
                 chosen.add(best);
             }
             if (chosen.isEmpty()) {
-                return segments(0, Math.min(OPENING_WORDS, tokens.size()), true);
+                chosen.add(new int[] {0, Math.min(OPENING_WORDS, tokens.size())});
             }
             chosen.sort((x, y) -> Integer.compare(x[0], y[0]));
             Runs out = new Runs();
+            // An ellipsis where a passage starts or stops inside a sentence, so it does not read as whole.
+            int first = chosen.get(0)[0];
+            if (first > 0 && !sentenceStartsAt(first)) {
+                out.add(ELLIPSIS + " ", false);
+            }
             for (int k = 0; k < chosen.size(); k++) {
                 if (k > 0) {
                     out.add(FRAGMENT_DELIMITER, false);
                 }
                 segments(chosen.get(k)[0], chosen.get(k)[1], true).segments().forEach(seg -> out.add(seg.text(), seg.match()));
+            }
+            int last = chosen.get(chosen.size() - 1)[1];
+            if (last < tokens.size() && !sentenceEndsAfter(last - 1)) {
+                out.add(" " + ELLIPSIS, false);
             }
             return new Snippet(out.segments());
         }
@@ -235,6 +263,9 @@ final class Highlighter {
                     break;
                 }
             }
+            while (start < anchor && start > 0 && !spaceBefore(start)) {
+                start++;    // not the "s" of "Biden's"
+            }
             int end = Math.min(tokens.size(), start + FRAGMENT_WORDS);
             for (int[] w : chosen) {
                 if (w[0] > anchor) {
@@ -242,6 +273,29 @@ final class Highlighter {
                 }
             }
             return new int[] {start, end};
+        }
+
+        private boolean spaceBefore(int token) {
+            for (int i = tokens.get(token - 1).end; i < tokens.get(token).start; i++) {
+                if (Character.isWhitespace(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether a full stop, question or exclamation mark follows the token before the next space. */
+        private boolean sentenceEndsAfter(int token) {
+            for (int i = tokens.get(token).end; i < text.length() && !Character.isWhitespace(text.charAt(i)); i++) {
+                char c = text.charAt(i);
+                if (c == '.' || c == '!' || c == '?') {
+                    return true;
+                }
+                if (isWordChar(c)) {
+                    return false;
+                }
+            }
+            return false;
         }
 
         private boolean sentenceStartsAt(int token) {
@@ -284,7 +338,7 @@ final class Highlighter {
                 if (t.start > cursor) {
                     String between = text.substring(cursor, t.start);
                     // Two marked words with only a space between are one mark ("debt offering"), not two.
-                    boolean joins = i > from && matched[i] && matched[i - 1] && between.isBlank();
+                    boolean joins = i > from && matched[i] && matched[i - 1] && (between.isBlank() || t.wordEnd < 0);
                     out.add(space(between, collapse), joins);
                 }
                 out.add(text.substring(t.start, t.end), matched[i]);
@@ -349,10 +403,18 @@ final class Highlighter {
     }
 
     /**
-     * @param span positions the word takes: 1, or for a hyphenated word one for itself and one per part
-     * @param candidate whether it (or one of its parts) starts like a searched lexeme, so is worth stemming
+     * A word, or a part of a hyphenated word: "re-election" is the tokens "re" and "election", the first
+     * standing for the whole word too, as PostgreSQL's parser gives the whole word a position of its own
+     * before its parts'.
+     *
+     * @param span positions the token takes: 2 for the first part of a hyphenated word (the word's and its
+     *             own), otherwise 1
+     * @param candidate whether the word (or one of its parts) starts like a searched lexeme, so is worth
+     *                  stemming; only for a word's first token
+     * @param wordEnd where the whole word ends, for looking it up; -1 for the second and later parts
+     * @param parts how many parts follow in tokens of their own
      */
-    private record Token(int start, int end, int position, int span, boolean candidate) {
+    private record Token(int start, int end, int position, int span, boolean candidate, int wordEnd, int parts) {
     }
 
     private List<Token> tokenize(String text) {
@@ -360,6 +422,7 @@ final class Highlighter {
         int position = 1;
         int i = 0;
         int n = text.length();
+        List<int[]> parts = new ArrayList<>();
         while (i < n) {
             int width = wordCharWidth(text, i);
             if (width <= 0) {
@@ -367,14 +430,14 @@ final class Highlighter {
                 continue;
             }
             int start = i;
-            int hyphens = 0;
             boolean candidate = false;
             int partStart = i;
             boolean firstPartHasLetter = false;
+            parts.clear();
             while (i < n) {
                 width = wordCharWidth(text, i);
                 if (width > 0) {
-                    if (hyphens == 0 && !firstPartHasLetter) {
+                    if (parts.isEmpty() && !firstPartHasLetter) {
                         firstPartHasLetter = Character.isLetter(text.codePointAt(i));
                     }
                     i += width;
@@ -384,7 +447,7 @@ final class Highlighter {
                 if ((c == '.' || c == '-' && firstPartHasLetter) && i + 1 < n && wordCharWidth(text, i + 1) > 0) {
                     if (c == '-') {
                         candidate |= isCandidate(text, partStart, i);
-                        hyphens++;
+                        parts.add(new int[] {partStart, i});
                         partStart = i + 1;
                     }
                     i++;
@@ -393,13 +456,19 @@ final class Highlighter {
                 }
             }
             candidate |= isCandidate(text, start, i);
-            int span = 1;
-            if (hyphens > 0) {
-                candidate |= isCandidate(text, partStart, i);
-                span = hyphens + 2;
+            if (parts.isEmpty()) {
+                tokens.add(new Token(start, i, position, 1, candidate, i, 0));
+                position++;
+                continue;
             }
-            tokens.add(new Token(start, i, position, span, candidate));
-            position += span;
+            candidate |= isCandidate(text, partStart, i);
+            parts.add(new int[] {partStart, i});
+            tokens.add(new Token(start, parts.get(0)[1], position, 2, candidate, i, parts.size() - 1));
+            position += 2;
+            for (int k = 1; k < parts.size(); k++) {
+                tokens.add(new Token(parts.get(k)[0], parts.get(k)[1], position, 1, false, -1, 0));
+                position++;
+            }
         }
         return tokens;
     }

@@ -104,6 +104,14 @@ class HighlighterTests {
     }
 
     @Test
+    void aMatchingPartOfAHyphenatedWordIsMarkedAloneAndAMatchingWholeWordWhole() {
+        assertThat(marked(whole("'election'", "Trump seeks re-election in the election."))).containsExactly("election", "election");
+        Snippet s = whole("'re-election'", "Trump seeks re-election in the election.");
+        assertThat(marked(s)).containsExactly("re-election");
+        assertThat(s.plainText()).isEqualTo("Trump seeks re-election in the election.");
+    }
+
+    @Test
     void wordsThatCannotStemToASearchedLexemeAreNotLookedUp() {
         whole("'kremlin' | 'statement'", "The Kremlin issued a long statement about the election, said Peskov.");
         assertThat(asked).containsExactlyInAnyOrder("Kremlin", "statement");
@@ -131,14 +139,22 @@ class HighlighterTests {
         String body = "Opening words of the body. " + filler(100);
         Snippet s = fragments("'headlineonly'", body);
         assertThat(marked(s)).isEmpty();
-        assertThat(s.plainText()).startsWith("Opening words of the body.");
-        assertThat(s.plainText().split(" ")).hasSize(Highlighter.OPENING_WORDS);
+        assertThat(s.plainText()).startsWith("Opening words of the body.").endsWith(" …");
+        assertThat(s.plainText().split(" ")).hasSize(Highlighter.OPENING_WORDS + 1);
     }
 
     @Test
     void aFragmentStartsAtTheSentenceOfItsFirstMatch() {
         Snippet s = fragments("'match'", "First line.\n\nThe match is here.");
         assertThat(s.plainText()).isEqualTo("The match is here.");
+    }
+
+    @Test
+    void aPassageCutInsideASentenceSaysSoAndNeverStartsInsideAWord() {
+        String body = filler(40) + " Biden's campaign said on Friday morning that the Kremlin denied it all " + filler(60);
+        Snippet s = fragments("'kremlin'", body);
+        assertThat(s.plainText()).startsWith("… ").endsWith(" …").doesNotContain("… s ");
+        assertThat(marked(s)).containsExactly("Kremlin");
     }
 
     @Test
