@@ -157,6 +157,43 @@ class ArticleRemovalTests {
     }
 
     @Test
+    void aNoteWrittenWhileTheRemovalRunsIsToldTheArticleIsGoneNotAServerError(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        String sentence = "The bridge closes for repairs on Sunday " + nonce + " " + MadeUpWords.words(20);
+        ingest(Files.writeString(temp.resolve("bridge.txt"), "Bridge repairs " + nonce + "\n\n"
+                + MadeUpWords.words(25) + ".\n\n" + sentence + ", the council said."));
+        long id = articleWith(nonce);
+        String body = QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(id).body);
+        long reader = accounts.register("rn" + nonce.substring(2, 10), TestSessions.PASSWORD).id;
+        long editor = accounts.register("en" + nonce.substring(2, 10), TestSessions.PASSWORD).id;
+        int start = body.indexOf(sentence);
+
+        // The editor's removal has deleted the article but not yet committed when the reader saves a note.
+        CountDownLatch removed = new CountDownLatch(1);
+        ExecutorService removing = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> removal = removing.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                removals.remove(id, editor, "Not an article");
+                removed.countDown();
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(removed.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> annotations.create(reader, id, new AnnotationService.Draft(
+                    TextQuote.of(body, start, start + sentence.length()), "check the date", List.of(), "private")))
+                    .isInstanceOf(org.parallax.core.annotation.AnnotationProblem.Invalid.class)
+                    .hasMessageContaining("removed by an editor");
+            removal.get(30, TimeUnit.SECONDS);
+        } finally {
+            removing.shutdownNow();
+        }
+        assertThat(articleCount(nonce)).isZero();
+    }
+
+    @Test
     void aComparisonLinkNamingARemovedArticleSaysItWasRemoved(@TempDir Path temp) throws Exception {
         String kept = word();
         String junk = word();

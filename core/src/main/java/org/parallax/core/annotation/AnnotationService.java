@@ -82,6 +82,25 @@ public class AnnotationService {
         return Article.findByIdOptional(articleId).isPresent();
     }
 
+    /**
+     * The article a new annotation goes on, read under the lock the annotation's foreign key takes when it
+     * is stored ({@code FOR KEY SHARE}), taken first. An editor's removal holds {@code FOR UPDATE} until it
+     * commits: a note written meanwhile waits for it and is then told the article is gone, instead of
+     * failing on the foreign key with a server error.
+     */
+    private Article articleToAnnotate(long articleId) {
+        boolean present = !em.createNativeQuery("select 1 from article where id = ?1 for key share")
+                .setParameter(1, articleId).getResultList().isEmpty();
+        if (!present) {
+            boolean removed = !em.createNativeQuery("select 1 from removed_article where article_id = ?1")
+                    .setParameter(1, articleId).getResultList().isEmpty();
+            throw new AnnotationProblem.Invalid(removed
+                    ? "Article " + articleId + " was removed by an editor, so it can no longer be annotated."
+                    : "There is no article " + articleId + ".");
+        }
+        return Article.findById(articleId);
+    }
+
     /** What a new annotation says; the quote's position is checked against the article's stored body. */
     public record Draft(TextQuote quote, String note, List<String> tags, String visibility) {
     }
@@ -91,8 +110,7 @@ public class AnnotationService {
     }
 
     public AnnotationData create(long viewer, long articleId, Draft draft) {
-        Article article = Article.<Article>findByIdOptional(articleId)
-                .orElseThrow(() -> new AnnotationProblem.Invalid("There is no article " + articleId + "."));
+        Article article = articleToAnnotate(articleId);
         if (draft.quote().exact().length() > MAX_QUOTE) {
             throw new AnnotationProblem.Invalid("A highlight can be at most " + MAX_QUOTE + " characters long.");
         }
@@ -113,8 +131,7 @@ public class AnnotationService {
      * the user's work and is never dropped). Returns empty when the same annotation is already there.
      */
     public Optional<AnnotationData> importOne(long viewer, long articleId, Draft draft) {
-        Article article = Article.<Article>findByIdOptional(articleId)
-                .orElseThrow(() -> new AnnotationProblem.Invalid("There is no article " + articleId + "."));
+        Article article = articleToAnnotate(articleId);
         Anchoring.Result anchored = Anchoring.anchor(draft.quote(), article.body);
         TextQuote quote = anchored.anchored() ? anchored.quote() : draft.quote();
         Annotation annotation = newAnnotation(viewer, articleId, draft.note(), withoutCommas(draft.tags()),
