@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parallax.app.web.MissingResource;
+import org.parallax.app.story.MissingStories;
 import org.parallax.app.web.QueryNumbers;
 import org.parallax.core.story.StoryService;
 import org.parallax.core.user.Accounts;
@@ -33,8 +33,10 @@ public class StoryResource {
     private final ApiReader reader;
     private final StoryService editor;
     private final SecurityIdentity identity;
+    private final MissingStories missingStories;
 
-    public StoryResource(ApiReader reader, StoryService editor, SecurityIdentity identity) {
+    public StoryResource(ApiReader reader, StoryService editor, SecurityIdentity identity, MissingStories missingStories) {
+        this.missingStories = missingStories;
         this.reader = reader;
         this.editor = editor;
         this.identity = identity;
@@ -62,8 +64,10 @@ public class StoryResource {
     @Path("/{id}")
     @Operation(summary = "One story with its articles and related stories")
     @APIResponse(responseCode = "404", description = "No such story")
+    @APIResponse(responseCode = "301", description = "The story was merged into the one at Location")
+    @APIResponse(responseCode = "410", description = "Editors removed the story's articles; the error says who, when and why")
     public ApiDtos.StoryDetail story(@PathParam("id") long id) {
-        return reader.story(id).orElseThrow(() -> new MissingResource("No story " + id));
+        return reader.story(id).orElseThrow(() -> missingStories.of(id, "/api/stories/"));
     }
 
     @POST
@@ -114,6 +118,6 @@ public class StoryResource {
     @Operation(summary = "The story's stored alignment: passage links with word diffs, unique passages, quote groups")
     @APIResponse(responseCode = "404", description = "No such story")
     public ApiDtos.Alignment alignment(@PathParam("id") long id) {
-        return reader.alignment(id).orElseThrow(() -> new MissingResource("No story " + id));
+        return reader.alignment(id).orElseThrow(() -> missingStories.of(id, "/api/stories/"));
     }
 }

@@ -26,9 +26,13 @@ public class MissingArticles {
 
     public RuntimeException of(long id) {
         return removals.removals(id).stream().findFirst()
-                .<RuntimeException>map(r -> new RemovedResource("Article " + id + ", “" + r.headline()
-                        + "”, was removed by " + (r.editor() == null ? "an editor" : "the editor " + r.editor())
-                        + " on " + TemplateExtensions.day(r.at()) + ": " + r.reason()))
+                .<RuntimeException>map(r -> new RemovedResource("Article " + id + ", “" + r.headline() + "”, " + removedBy(r)))
                 .orElseGet(() -> new MissingResource("No article " + id));
+    }
+
+    /** "was removed by the editor ana on 24 November 2026: not an article". */
+    public static String removedBy(ArticleRemovals.Removal r) {
+        return "was removed by " + (r.editor() == null ? "an editor" : "the editor " + r.editor()) + " on "
+                + TemplateExtensions.day(r.at()) + ": " + r.reason();
     }
 }

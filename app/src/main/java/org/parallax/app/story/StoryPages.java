@@ -52,10 +52,12 @@ public class StoryPages {
     private final Viewer viewer;
     private final StoryService editor;
     private final MissingArticles missing;
+    private final MissingStories missingStories;
 
     public StoryPages(StoryCache stories, StoryStore store, ReaderAnnotations annotations, Viewer viewer,
-                      StoryService editor, MissingArticles missing) {
+                      StoryService editor, MissingArticles missing, MissingStories missingStories) {
         this.missing = missing;
+        this.missingStories = missingStories;
         this.stories = stories;
         this.store = store;
         this.annotations = annotations;
@@ -67,7 +69,7 @@ public class StoryPages {
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance story(@PathParam("id") long id) {
-        StoryData story = stories.get(id).orElseThrow(() -> new MissingResource("No story " + id));
+        StoryData story = stories.get(id).orElseThrow(() -> missingStories.of(id, "/stories/"));
         // Related stories change when other stories do, so they are read on every request, not kept with the body.
         List<StoryOverview.Related> related = store.related(id);
         String body = story.rendered("overview", () -> Templates.storyBody(new OverviewBuilder(story).build()).render());
@@ -118,7 +120,7 @@ public class StoryPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance compare(@PathParam("id") long id, @QueryParam("articles") List<String> articles,
                                     @QueryParam("sync") String sync) {
-        StoryData story = stories.get(id).orElseThrow(() -> new MissingResource("No story " + id));
+        StoryData story = stories.get(id).orElseThrow(() -> missingStories.of(id, "/stories/"));
         List<Long> ids = CompareSelection.parse(articles);
         List<StoryData.Member> columns = new ArrayList<>();
         for (long article : ids) {

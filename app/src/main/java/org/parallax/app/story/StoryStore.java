@@ -48,6 +48,24 @@ public class StoryStore {
         return Optional.of(new StoryData.StoryVersion(instant(row[0]), ((Number) row[1]).intValue(), instant(row[2])));
     }
 
+    /**
+     * The story this one was merged into, following later merges (at most 20), when it was merged and
+     * the story it ended up in still has articles.
+     */
+    public Optional<Long> mergedInto(long storyId) {
+        long current = storyId;
+        for (int hop = 0; hop < 20; hop++) {
+            @SuppressWarnings("unchecked")
+            List<Number> next = em.createNativeQuery("select merged_into from story where id = ?1 and merged_into is not null")
+                    .setParameter(1, current).getResultList();
+            if (next.isEmpty() || next.get(0) == null) {
+                break;
+            }
+            current = next.get(0).longValue();
+        }
+        return current != storyId && version(current).isPresent() ? Optional.of(current) : Optional.empty();
+    }
+
     public Optional<StoryData> load(long storyId) {
         Optional<StoryData.StoryVersion> version = version(storyId);
         if (version.isEmpty()) {

@@ -123,7 +123,11 @@ class StoryEditingApiTests {
         assertThat(merged.getLong("id")).isEqualTo(strike);
         assertThat(articleIds(merged)).containsExactlyInAnyOrder(first, second, frost);
         assertThat(merged.getInt("articleCount")).isEqualTo(3);
-        given().get("/api/stories/{id}", orchardStory).then().statusCode(404);
+        // Links to the story merged away lead to the story it is part of now.
+        given().redirects().follow(false).get("/api/stories/{id}", orchardStory).then().statusCode(301)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/stories/" + strike));
+        given().redirects().follow(false).accept("text/html").get("/stories/{id}", orchardStory).then().statusCode(301)
+                .header("Location", org.hamcrest.Matchers.endsWith("/stories/" + strike));
 
         // Alignment was recomputed for the merged story: the frost report has no counterpart, so it is unique.
         JsonPath alignment = given().get("/api/stories/{id}/alignment", strike).then().statusCode(200)
@@ -212,7 +216,8 @@ class StoryEditingApiTests {
                 .post("/stories/{id}/merge", strike).then().statusCode(303).extract().header("Location");
         assertThat(back).endsWith("/stories/" + strike);
         assertThat(storyOf(third)).isEqualTo(strike);
-        given().get("/api/stories/{id}", promise).then().statusCode(404);
+        given().redirects().follow(false).get("/api/stories/{id}", promise).then().statusCode(301)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/stories/" + strike));
         QuarkusTransaction.requiringNew().run(() -> assertThat(StoryEvent.history(strike))
                 .extracting(event -> event.kind + " by " + event.actor)
                 .contains("split by " + editor.username(), "merged by " + editor.username()));

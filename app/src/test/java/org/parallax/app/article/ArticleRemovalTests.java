@@ -57,6 +57,9 @@ class ArticleRemovalTests {
     @Inject
     StoryService stories;
 
+    @Inject
+    org.parallax.core.story.StoryAssignmentWorker grouping;
+
     @Test
     void anEditorRemovesAPageThatIsNotAnArticleAndIngestingItAgainSkipsIt(@TempDir Path temp) throws Exception {
         String nonce = word();
@@ -67,6 +70,9 @@ class ArticleRemovalTests {
         assertThat(ingest(junk).created()).isEqualTo(1);
         long id = articleWith(nonce);
         given().queryParam("q", nonce).get("/api/search").then().body("total", equalTo(1));
+        grouping.drain();
+        Long story = storyOf(id);
+        assertThat(story).isNotNull();
 
         TestSessions.Session editor = TestSessions.editor();
         Document details = Jsoup.parse(given().filter(editor.cookies()).get("/articles/{id}/details", id).asString());
@@ -85,6 +91,12 @@ class ArticleRemovalTests {
         given().get("/api/articles/{id}", id).then().statusCode(410)
                 .body("error", containsString("A cookie notice, not an article"));
         given().queryParam("q", nonce).get("/api/search").then().body("total", equalTo(0));
+        // Its story had no other article: links to the story say so too, instead of "no such story".
+        String storyGone = given().accept("text/html").get("/stories/{id}", story).then().statusCode(410).extract().asString();
+        assertThat(Jsoup.parse(storyGone).select("main").text()).contains("Story " + story + " has no articles left. "
+                + "Its article, “Cookie settings " + nonce + "”, was removed by the editor " + editor.username());
+        given().get("/api/stories/{id}", story).then().statusCode(410)
+                .body("error", containsString("A cookie notice, not an article"));
 
         // The same file again (under another name) stays out and the summary says why.
         IngestSummary again = ingest(Files.copy(junk, temp.resolve("cookies-again.txt")));

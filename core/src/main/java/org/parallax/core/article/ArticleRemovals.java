@@ -75,12 +75,12 @@ public class ArticleRemovals {
         // The current body and every earlier revision's: any of them ingested again would bring the article back.
         em.createNativeQuery("""
                         insert into removed_article (article_id, headline, outlet, url, source_document_id, content_hashes,
-                                                     reason, user_id)
+                                                     reason, user_id, story_id)
                         select a.id, a.headline, o.name, a.url, a.source_document_id,
                                array[a.content_hash] || coalesce((select array_agg(r.content_hash)
                                                                   from article_revision r where r.article_id = a.id),
                                                                  '{}'),
-                               ?2, ?3
+                               ?2, ?3, a.story_id
                         from article a left join outlet o on o.id = a.outlet_id where a.id = ?1""")
                 .setParameter(1, articleId).setParameter(2, why).setParameter(3, editorId).executeUpdate();
         String headline = article.headline;
@@ -93,12 +93,22 @@ public class ArticleRemovals {
     /** The removal of this article, if it was removed. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Removal> removals(long articleId) {
+        return removalsWhere("r.article_id", articleId);
+    }
+
+    /** The removals of articles that belonged to this story, the latest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Removal> removalsFromStory(long storyId) {
+        return removalsWhere("r.story_id", storyId);
+    }
+
+    private List<Removal> removalsWhere(String column, long id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select r.article_id, r.headline, r.outlet, r.url, r.reason, u.username, r.removed_at
                         from removed_article r left join app_user u on u.id = r.user_id
-                        where r.article_id = ?1 order by r.removed_at desc""")
-                .setParameter(1, articleId).getResultList();
+                        where %s = ?1 order by r.removed_at desc, r.id desc""".formatted(column))
+                .setParameter(1, id).getResultList();
         return rows.stream().map(r -> new Removal(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (String) r[3], (String) r[4], (String) r[5], (Instant) r[6])).toList();
     }
