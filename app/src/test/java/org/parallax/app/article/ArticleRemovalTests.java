@@ -133,76 +133,79 @@ class ArticleRemovalTests {
 
     @Test
     void anAnnotationSavedWhileTheRemovalRunsStopsItInsteadOfGoingWithIt(@TempDir Path temp) throws Exception {
-        String nonce = word();
-        String sentence = "The ferry timetable changes on Monday " + nonce + " " + MadeUpWords.words(20);
-        ingest(Files.writeString(temp.resolve("ferry.txt"), "Ferry timetable " + nonce + "\n\n"
-                + MadeUpWords.words(25) + ".\n\n" + sentence + ", the operator said."));
-        long id = articleWith(nonce);
-        String body = QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(id).body);
-        long reader = accounts.register("rr" + nonce.substring(2, 10), TestSessions.PASSWORD).id;
-        long editor = accounts.register("re" + nonce.substring(2, 10), TestSessions.PASSWORD).id;
-        int start = body.indexOf(sentence);
+        Contested article = contested(temp, "Ferry timetable", "The ferry timetable changes on Monday");
 
         // The reader's note is written but not yet committed when the editor presses "Remove".
-        CountDownLatch written = new CountDownLatch(1);
-        ExecutorService annotating = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> note = annotating.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                annotations.create(reader, id, new AnnotationService.Draft(
-                        TextQuote.of(body, start, start + sentence.length()), "check the date", List.of(), "private"));
-                written.countDown();
-                try {
-                    Thread.sleep(1_500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
-            assertThatThrownBy(() -> removals.remove(id, editor, "Not an article"))
+        try (HeldOpen note = HeldOpen.after(() -> annotations.create(article.reader, article.id, article.note))) {
+            assertThatThrownBy(() -> removals.remove(article.id, article.editor, "Not an article"))
                     .isInstanceOf(ArticleRemovals.Refused.class);
-            note.get(30, TimeUnit.SECONDS);
-        } finally {
-            annotating.shutdownNow();
         }
-        assertThat(articleCount(nonce)).isEqualTo(1);
-        assertThat(annotations.mine(reader, new AnnotationService.Filter(null, null, null, false))).hasSize(1);
+        assertThat(articleCount(article.nonce)).isEqualTo(1);
+        assertThat(annotations.mine(article.reader, new AnnotationService.Filter(null, null, null, false))).hasSize(1);
     }
 
     @Test
     void aNoteWrittenWhileTheRemovalRunsIsToldTheArticleIsGoneNotAServerError(@TempDir Path temp) throws Exception {
+        Contested article = contested(temp, "Bridge repairs", "The bridge closes for repairs on Sunday");
+
+        // The editor's removal has deleted the article but not yet committed when the reader saves a note.
+        try (HeldOpen removal = HeldOpen.after(() -> removals.remove(article.id, article.editor, "Not an article"))) {
+            assertThatThrownBy(() -> annotations.create(article.reader, article.id, article.note))
+                    .isInstanceOf(org.parallax.core.annotation.AnnotationProblem.Invalid.class)
+                    .hasMessageContaining("removed by an editor");
+        }
+        assertThat(articleCount(article.nonce)).isZero();
+    }
+
+    /** An article, a reader's note on one of its sentences, and an editor who wants it gone. */
+    private record Contested(long id, String nonce, AnnotationService.Draft note, long reader, long editor) {
+    }
+
+    private Contested contested(Path temp, String headline, String sentenceStart) throws Exception {
         String nonce = word();
-        String sentence = "The bridge closes for repairs on Sunday " + nonce + " " + MadeUpWords.words(20);
-        ingest(Files.writeString(temp.resolve("bridge.txt"), "Bridge repairs " + nonce + "\n\n"
+        String sentence = sentenceStart + " " + nonce + " " + MadeUpWords.words(20);
+        ingest(Files.writeString(temp.resolve(nonce + ".txt"), headline + " " + nonce + "\n\n"
                 + MadeUpWords.words(25) + ".\n\n" + sentence + ", the council said."));
         long id = articleWith(nonce);
         String body = QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(id).body);
-        long reader = accounts.register("rn" + nonce.substring(2, 10), TestSessions.PASSWORD).id;
-        long editor = accounts.register("en" + nonce.substring(2, 10), TestSessions.PASSWORD).id;
         int start = body.indexOf(sentence);
+        AnnotationService.Draft note = new AnnotationService.Draft(TextQuote.of(body, start, start + sentence.length()),
+                "check the date", List.of(), "private");
+        return new Contested(id, nonce, note, accounts.register("r" + nonce.substring(1, 10), TestSessions.PASSWORD).id,
+                accounts.register("e" + nonce.substring(1, 10), TestSessions.PASSWORD).id);
+    }
 
-        // The editor's removal has deleted the article but not yet committed when the reader saves a note.
-        CountDownLatch removed = new CountDownLatch(1);
-        ExecutorService removing = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> removal = removing.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                removals.remove(id, editor, "Not an article");
-                removed.countDown();
+    /** Work done in a transaction on another thread, which stays open for a while before it commits. */
+    private static final class HeldOpen implements AutoCloseable {
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private final Future<?> transaction;
+
+        private HeldOpen(Runnable work) throws InterruptedException {
+            CountDownLatch done = new CountDownLatch(1);
+            transaction = thread.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                work.run();
+                done.countDown();
                 try {
                     Thread.sleep(1_500);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }));
-            assertThat(removed.await(30, TimeUnit.SECONDS)).isTrue();
-            assertThatThrownBy(() -> annotations.create(reader, id, new AnnotationService.Draft(
-                    TextQuote.of(body, start, start + sentence.length()), "check the date", List.of(), "private")))
-                    .isInstanceOf(org.parallax.core.annotation.AnnotationProblem.Invalid.class)
-                    .hasMessageContaining("removed by an editor");
-            removal.get(30, TimeUnit.SECONDS);
-        } finally {
-            removing.shutdownNow();
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(articleCount(nonce)).isZero();
+
+        static HeldOpen after(Runnable work) throws InterruptedException {
+            return new HeldOpen(work);
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                transaction.get(30, TimeUnit.SECONDS);
+            } finally {
+                thread.shutdownNow();
+            }
+        }
     }
 
     @Test
