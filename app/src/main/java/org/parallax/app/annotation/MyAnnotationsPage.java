@@ -25,6 +25,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.parallax.core.annotation.AnnotationData;
 import org.parallax.core.annotation.AnnotationProblem;
 import org.parallax.core.annotation.AnnotationService;
+import org.parallax.core.search.SearchQuery;
+import org.parallax.core.search.SearchQueryParser;
 
 /**
  * {@code /me/annotations}: all of a user's annotations with search (notes and tags), tag and story filters, a
@@ -38,7 +40,8 @@ public class MyAnnotationsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(String query, String tag, Long story, List<AnnotationView> anchored,
+        static native TemplateInstance index(String query, String tag, Long story, List<String> notes,
+                                             List<AnnotationView> anchored,
                                              List<AnnotationView> orphaned, List<AnnotationView> deleted,
                                              List<TagWeight> tags, Map<Long, String> stories, String message);
 
@@ -71,15 +74,19 @@ public class MyAnnotationsPage {
                                   @QueryParam("story") Long story, @QueryParam("message") String message) {
         long me = viewer.id();
         String name = viewer.name();
-        List<AnnotationData> found = annotations.mine(me, new AnnotationService.Filter(q, tag, story, false));
+        // The search box's syntax: a link from a search narrowed by outlet: or dates lists the same selection.
+        SearchQuery query = SearchQueryParser.parse(q);
+        List<AnnotationData> found = annotations.mine(me, new AnnotationService.Filter(
+                query.hasText() ? query.text() : null, tag, story != null ? story : query.storyId(), false,
+                query.outlet(), query.from(), query.to()));
         List<AnnotationView> anchored = found.stream().filter(a -> !a.isOrphaned())
                 .map(a -> AnnotationView.of(a, name, List.of())).toList();
         List<AnnotationView> orphaned = found.stream().filter(AnnotationData::isOrphaned)
                 .map(a -> AnnotationView.of(a, name, List.of())).toList();
         List<AnnotationView> deleted = annotations.mine(me, new AnnotationService.Filter(null, null, null, true))
                 .stream().map(a -> AnnotationView.of(a, name, List.of())).toList();
-        return Templates.index(q == null ? "" : q, tag == null ? "" : tag, story, anchored, orphaned, deleted,
-                cloud(annotations.tagCounts(me)), annotations.annotatedStories(me), knownMessage(message));
+        return Templates.index(q == null ? "" : q, tag == null ? "" : tag, story, query.notes(), anchored, orphaned,
+                deleted, cloud(annotations.tagCounts(me)), annotations.annotatedStories(me), knownMessage(message));
     }
 
     @POST

@@ -27,7 +27,7 @@ public class SearchPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance search(String q, SearchView view, List<AnnotationView> myAnnotations,
-                                              String myAnnotationsUrl, boolean myAnnotationsWider);
+                                              String myAnnotationsUrl);
     }
 
     private final SearchAdmission search;
@@ -48,19 +48,12 @@ public class SearchPage {
         String text = q == null ? "" : q;
         SearchQuery query = SearchQueryParser.parse(text);
         var results = search.search(query, after, config.pages().pageSize());
-        // The annotations page has no outlet or date filter: its link says it lists more than this page did.
-        boolean wider = query.outlet() != null || query.from() != null || query.to() != null;
-        return Templates.search(text, SearchView.of(text, results), myAnnotations(query, after),
-                myAnnotationsUrl(query), wider);
+        return Templates.search(text, SearchView.of(text, results), myAnnotations(query, after), myAnnotationsUrl(text));
     }
 
-    /**
-     * The annotations page with the same selection as the list above: the words and the story. The whole
-     * query would not do, since that page reads {@code story:12} or {@code outlet:"..."} as words to find.
-     */
-    static String myAnnotationsUrl(SearchQuery query) {
-        return "/me/annotations?q=" + URLEncoder.encode(query.text(), StandardCharsets.UTF_8)
-                + (query.storyId() == null ? "" : "&story=" + query.storyId());
+    /** The annotations page with the same selection as the list above: it reads the same filters. */
+    static String myAnnotationsUrl(String q) {
+        return "/me/annotations?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
     }
 
     /**

@@ -86,7 +86,8 @@ class AnnotationPagesTests {
                 .compile("<a href=\"([^\"]*)\">All your matching annotations</a>").matcher(search);
         org.assertj.core.api.Assertions.assertThat(link.find()).as("link to all matching annotations").isTrue();
         String href = link.group(1).replace("&amp;", "&");
-        org.assertj.core.api.Assertions.assertThat(href).isEqualTo("/me/annotations?q=" + word + "&story=" + story);
+        org.assertj.core.api.Assertions.assertThat(href).isEqualTo("/me/annotations?q="
+                + java.net.URLEncoder.encode(word + " story:" + story, java.nio.charset.StandardCharsets.UTF_8));
         alice.request().urlEncodingEnabled(false).get(href).then().statusCode(200)
                 .body(containsString("About the " + word));
     }
@@ -111,10 +112,20 @@ class AnnotationPagesTests {
                 .body(containsString(">All your matching annotations</a>"));
         alice.request().queryParam("q", word + " outlet:\"The New York Times\"").get("/search").then().statusCode(200)
                 .body(not(containsString("Buzzfeed " + word + " note"))).body(not(containsString("Post " + word + " note")));
-        alice.request().queryParam("q", word + " outlet:\"buzzfeed news\"").get("/search").then().statusCode(200)
-                .body(containsString("Buzzfeed " + word + " note")).body(not(containsString("Post " + word + " note")))
-                // /me/annotations has no outlet or date filter: the link must not promise the same list.
-                .body(containsString(">All your annotations matching these words, on any outlet and date</a>"));
+        String narrowed = alice.request().queryParam("q", word + " outlet:\"buzzfeed news\"").get("/search").then()
+                .statusCode(200).body(containsString("Buzzfeed " + word + " note"))
+                .body(not(containsString("Post " + word + " note"))).extract().asString();
+        // /me/annotations reads the same filters: the link lists what the search page listed.
+        java.util.regex.Matcher link = java.util.regex.Pattern
+                .compile("<a href=\"([^\"]*)\">All your matching annotations</a>").matcher(narrowed);
+        org.assertj.core.api.Assertions.assertThat(link.find()).as("link to all matching annotations").isTrue();
+        alice.request().urlEncodingEnabled(false).get(link.group(1).replace("&amp;", "&")).then().statusCode(200)
+                .body(containsString("Buzzfeed " + word + " note")).body(not(containsString("Post " + word + " note")));
+        alice.request().queryParam("q", word + " from:2020-09-25 to:2020-09-25").get("/me/annotations").then()
+                .statusCode(200).body(containsString("Post " + word + " note"))
+                .body(not(containsString("Buzzfeed " + word + " note")));
+        alice.request().queryParam("q", word + " from:2020-13-45").get("/me/annotations").then().statusCode(200)
+                .body(containsString("Ignored from:2020-13-45 (dates look like 2020-09-25)."));
         // The Jerusalem Post article is dated 2020-09-25; the BuzzFeed News one has no date, so no range holds it.
         alice.request().queryParam("q", word + " from:2020-09-25 to:2020-09-25").get("/search").then().statusCode(200)
                 .body(containsString("Post " + word + " note")).body(not(containsString("Buzzfeed " + word + " note")));
