@@ -32,6 +32,15 @@ class SearchApiTests {
         assertThat(seedHits("\"non-interference\"")).containsExactlyInAnyOrder("001", "003", "004");
     }
 
+    /** The words of a phrase in another order, or apart, are not the phrase (the index is asked for the words). */
+    @Test
+    void aPhraseNeedsItsWordsTogetherAndInOrder() {
+        assertThat(seedHits("white house")).contains("000", "001", "002");
+        assertThat(seedHits("\"white house\"")).containsExactlyInAnyOrder("000", "001", "002");
+        assertThat(seedHits("\"house white\"")).isEmpty();
+        assertThat(seedHits("\"house white\" or Derkach")).containsExactly("000");
+    }
+
     @Test
     void nameFindsTheOneArticleThatMentionsIt() {
         assertThat(seedHits("Derkach")).containsExactly("000");

@@ -51,6 +51,8 @@ public class SearchService {
     /** Later than any article: the RUM index orders matches by their distance before it (newest first). */
     private static final java.time.OffsetDateTime FUTURE = java.time.OffsetDateTime.parse("3000-01-01T00:00:00Z");
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
+    /** {@code <->} and {@code <N>} in a tsquery's text form. */
+    private static final Pattern PHRASE_OPERATOR = Pattern.compile("<(?:-|\\d+)>");
 
     private final EntityManager em;
     private final SearchConfig config;
@@ -157,7 +159,7 @@ public class SearchService {
                 : "a.published_at desc nulls last, a.id desc";
         String text = "with c as materialized (select a.id, a.published_at, a.outlet_id, a.story_id, a.search_vector, "
                 + "row_number() over (order by a.published_at desc nulls last, a.id desc) as n "
-                + "from (select a.id, a.published_at, a.outlet_id, a.story_id, a.search_vector from article a " + sql.where()
+                + "from (select a.id, a.published_at, a.outlet_id, a.story_id, a.search_vector from article a " + sql.where(true)
                 + "order by " + newestFirst + " limit :candidates) a), "
                 + "r as (select c.id, " + sql.score("c") + " as score from c where c.n <= :counted), "
                 + "p as (select r.id, r.score, row_number() over (order by r.score desc, r.id desc) as rn from r "
@@ -184,6 +186,9 @@ public class SearchService {
         q.setParameter("candidates", candidates + 1);
         if (rum) {
             q.setParameter("future", FUTURE);
+        }
+        if (sql.relaxed() != null) {
+            q.setParameter("tsqRelaxed", sql.relaxed());
         }
         q.setParameter("counted", candidates);
         q.setParameter("limit", limit);
@@ -269,7 +274,7 @@ public class SearchService {
      * used for the total only when there are more matches than one search reads.
      */
     private long estimate(Sql sql) {
-        Query q = em.createNativeQuery("explain (format json) select 1 from article a " + sql.where());
+        Query q = em.createNativeQuery("explain (format json) select 1 from article a " + sql.where(false));
         sql.params.forEach(q::setParameter);
         Matcher m = PLAN_ROWS.matcher(String.valueOf(q.getSingleResult()));
         return m.find() ? Long.parseLong(m.group(1)) : 0;
@@ -524,9 +529,33 @@ public class SearchService {
             return "cast(:tsq as tsquery)";
         }
 
-        String where() {
+        /**
+         * The query with its phrase operators turned into "and", when it has phrases and no negation (under a
+         * negation the looser query would exclude more, not less); null otherwise. The RUM index evaluates
+         * phrase operators slowly (it keeps no positions, so every phrase is rechecked against the row
+         * anyway): for {@code "sells notes"}, OR-ed over the configurations in use, the index scan took
+         * 7.7 ms with the phrases and 2.2 ms with "and". The exact query is then checked on the rows the
+         * index hands over, newest first, until enough match.
+         */
+        String relaxed() {
+            if (!query.hasText() || tsquery.indexOf('!') >= 0 || !PHRASE_OPERATOR.matcher(tsquery).find()) {
+                return null;
+            }
+            return PHRASE_OPERATOR.matcher(tsquery).replaceAll("&");
+        }
+
+        /**
+         * @param forSearch the page statement: a phrase query's looser form goes to the index and the exact
+         *                  one is checked as a filter ({@code ts_match_vq} is {@code @@}, written as a function
+         *                  so that the planner does not hand it to the index too); the estimate keeps the
+         *                  exact operator, whose statistics it needs
+         */
+        String where(boolean forSearch) {
             List<String> conditions = new ArrayList<>();
-            if (query.hasText()) {
+            if (query.hasText() && forSearch && relaxed() != null) {
+                conditions.add("a.search_vector @@ cast(:tsqRelaxed as tsquery)");
+                conditions.add("ts_match_vq(a.search_vector, " + tsquery() + ")");
+            } else if (query.hasText()) {
                 conditions.add("a.search_vector @@ " + tsquery());
             }
             if (outletIds != null) {
