@@ -141,7 +141,8 @@ public class SearchService {
      * candidate set: the {@code candidates + 1} most recent matches ({@code c}), which the RUM index returns
      * in date order without reading the other matches; no more than that many rows are ranked
      * ({@code ts_rank_cd} reads each row's whole vector) or grouped. Only the page's rows bring their
-     * texts, marked afterwards by the {@link Highlighter}. Rows of kind 0 are hits, kind 1 facet groups (grouping sets), kind 2 the candidate count.
+     * texts, marked afterwards by the {@link Highlighter}. Rows of kind 0 are hits, kind 1 facet groups
+     * (grouping sets), kind 2 the candidate count.
      */
     private Page page(Sql sql, Optional<SearchCursor> cursor, int limit, int candidates) {
         String month = "to_char(c.published_at at time zone 'UTC', 'YYYY-MM')";
