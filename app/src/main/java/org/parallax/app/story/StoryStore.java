@@ -53,17 +53,16 @@ public class StoryStore {
      * the story it ended up in still has articles.
      */
     public Optional<Long> mergedInto(long storyId) {
-        long current = storyId;
-        for (int hop = 0; hop < 20; hop++) {
-            @SuppressWarnings("unchecked")
-            List<Number> next = em.createNativeQuery("select merged_into from story where id = ?1 and merged_into is not null")
-                    .setParameter(1, current).getResultList();
-            if (next.isEmpty() || next.get(0) == null) {
-                break;
-            }
-            current = next.get(0).longValue();
-        }
-        return current != storyId && version(current).isPresent() ? Optional.of(current) : Optional.empty();
+        @SuppressWarnings("unchecked")
+        List<Number> last = em.createNativeQuery("""
+                        with recursive m(id, hops) as (
+                            select merged_into, 1 from story where id = ?1 and merged_into is not null
+                            union all
+                            select s.merged_into, m.hops + 1 from story s join m on s.id = m.id
+                            where s.merged_into is not null and m.hops < 20)
+                        select id from m order by hops desc limit 1""")
+                .setParameter(1, storyId).getResultList();
+        return last.stream().map(Number::longValue).filter(id -> id != storyId && version(id).isPresent()).findFirst();
     }
 
     public Optional<StoryData> load(long storyId) {

@@ -212,12 +212,8 @@ class ArticleRemovalTests {
     void aComparisonLinkNamingARemovedArticleSaysItWasRemoved(@TempDir Path temp) throws Exception {
         String kept = word();
         String junk = word();
-        ingest(Files.writeString(temp.resolve("kept.txt"), "Lighthouse keepers " + kept + "\n\n"
-                + MadeUpWords.words(30) + ".\n\n" + MadeUpWords.words(30) + "."));
-        ingest(Files.writeString(temp.resolve("junk.txt"), "Site map " + junk + "\n\n"
-                + MadeUpWords.words(30) + ".\n\n" + MadeUpWords.words(30) + "."));
-        long keptId = articleWith(kept);
-        long junkId = articleWith(junk);
+        long keptId = plainArticle(temp, "Lighthouse keepers", kept);
+        long junkId = plainArticle(temp, "Site map", junk);
         stories.assign(keptId);
         stories.assign(junkId);
         long story = storyOf(keptId);
@@ -239,9 +235,7 @@ class ArticleRemovalTests {
     @Test
     void anEditorsSessionWithoutTheCsrfTokenNeitherCorrectsNorRemovesThroughTheApi(@TempDir Path temp) throws Exception {
         String nonce = word();
-        ingest(Files.writeString(temp.resolve("a.txt"), "Tram depot " + nonce + "\n\n" + MadeUpWords.words(30)
-                + ".\n\n" + MadeUpWords.words(30) + "."));
-        long id = articleWith(nonce);
+        long id = plainArticle(temp, "Tram depot", nonce);
         TestSessions.Session editor = TestSessions.editor();
         // What another site can make the editor's browser send: the session cookie, no token header.
         for (String type : List.of("application/json", "text/plain")) {
@@ -257,9 +251,7 @@ class ArticleRemovalTests {
     @Test
     void onlyEditorsRemoveAndAlwaysWithAReason(@TempDir Path temp) throws Exception {
         String nonce = word();
-        ingest(Files.writeString(temp.resolve("a.txt"), "Tide tables " + nonce + "\n\n" + MadeUpWords.words(30)
-                + ".\n\n" + MadeUpWords.words(30) + "."));
-        long id = articleWith(nonce);
+        long id = plainArticle(temp, "Tide tables", nonce);
 
         TestSessions.Session reader = TestSessions.reader();
         assertThat(given().filter(reader.cookies()).get("/articles/{id}/details", id).asString())
@@ -307,6 +299,13 @@ class ArticleRemovalTests {
                 + " " + nonce));
         assertThat(ingest(v3).removed()).isEqualTo(1);
         assertThat(articleCount(nonce)).isZero();
+    }
+
+    /** A text file of a headline and two paragraphs of made-up words, ingested; its article's id. */
+    private long plainArticle(Path temp, String headline, String nonce) throws java.io.IOException {
+        ingest(Files.writeString(temp.resolve(nonce + ".txt"), headline + " " + nonce + "\n\n"
+                + MadeUpWords.words(30) + ".\n\n" + MadeUpWords.words(30) + "."));
+        return articleWith(nonce);
     }
 
     private IngestSummary ingest(Path file) {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.parallax.core.article.Article;
+import org.parallax.core.article.ArticleRemovals;
 import org.parallax.core.text.ControlCharacters;
 
 /**
@@ -57,11 +58,14 @@ public class AnnotationService {
     private final EntityManager em;
     private final AnnotationsConfig config;
     private final Event<AnnotationCreated> created;
+    private final ArticleRemovals removals;
 
-    public AnnotationService(EntityManager em, AnnotationsConfig config, Event<AnnotationCreated> created) {
+    public AnnotationService(EntityManager em, AnnotationsConfig config, Event<AnnotationCreated> created,
+                             ArticleRemovals removals) {
         this.em = em;
         this.config = config;
         this.created = created;
+        this.removals = removals;
     }
 
     /** The article an imported annotation's source names: its URL or canonical URL as ingested. */
@@ -92,9 +96,7 @@ public class AnnotationService {
         boolean present = !em.createNativeQuery("select 1 from article where id = ?1 for key share")
                 .setParameter(1, articleId).getResultList().isEmpty();
         if (!present) {
-            boolean removed = !em.createNativeQuery("select 1 from removed_article where article_id = ?1")
-                    .setParameter(1, articleId).getResultList().isEmpty();
-            throw new AnnotationProblem.Invalid(removed
+            throw new AnnotationProblem.Invalid(!removals.removals(articleId).isEmpty()
                     ? "Article " + articleId + " was removed by an editor, so it can no longer be annotated."
                     : "There is no article " + articleId + ".");
         }

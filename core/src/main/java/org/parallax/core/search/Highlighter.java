@@ -79,7 +79,7 @@ final class Highlighter {
         if (!terms.isEmpty()) {
             for (Token token : t.tokens) {
                 if (token.candidate) {
-                    wanted.add(new Word(config, t.text.substring(token.start, token.wordEnd)));
+                    wanted.add(t.word(token));
                 }
             }
         }
@@ -107,6 +107,11 @@ final class Highlighter {
             this.tokens = tokenize(text);
         }
 
+        /** The whole word a word's first token stands for, as it is looked up. */
+        private Word word(Token token) {
+            return new Word(config, text.substring(token.start, token.wordEnd));
+        }
+
         private void mark(Map<Word, List<Lexeme>> lexemes) {
             matched = new boolean[tokens.size()];
             if (terms.isEmpty() || tokens.isEmpty()) {
@@ -131,8 +136,13 @@ final class Highlighter {
                 if (token.parts > 0) {
                     wholeWordAt.put(token.position, new int[] {i, i + token.parts});
                 }
-                for (Lexeme l : lexemes.getOrDefault(new Word(config, text.substring(token.start, token.wordEnd)), List.of())) {
-                    at.computeIfAbsent(token.position + l.position() - 1, k -> new HashSet<>()).add(l.text());
+                int positions = token.span + token.parts;
+                for (Lexeme l : lexemes.getOrDefault(word(token), List.of())) {
+                    // PostgreSQL's parser can count more positions in a word than this one ("a-b-c.d" is
+                    // five there, four here): such a lexeme has no token of its own and is left unmarked.
+                    if (l.position() <= positions) {
+                        at.computeIfAbsent(token.position + l.position() - 1, k -> new HashSet<>()).add(l.text());
+                    }
                 }
             }
             java.util.function.IntConsumer mark = position -> {
