@@ -427,37 +427,47 @@ final class Highlighter {
     private record Token(int start, int end, int position, int span, boolean candidate, int wordEnd, int parts) {
     }
 
+    /**
+     * The text's tokens. Every body of a result page passes through here (by JFR, the largest single part
+     * of the app's work per search), hence the ASCII table and no list per hyphenated word.
+     */
     private List<Token> tokenize(String text) {
-        List<Token> tokens = new ArrayList<>(text.length() / 5);
+        int n = text.length();
+        List<Token> tokens = new ArrayList<>(n / 6 + 4);
         int position = 1;
         int i = 0;
-        int n = text.length();
-        List<int[]> parts = new ArrayList<>();
+        int[] parts = new int[8];  // [start, end) of each part of a hyphenated word
         while (i < n) {
             int width = wordCharWidth(text, i);
             if (width <= 0) {
-                i += -width;
+                i -= width;
                 continue;
             }
             int start = i;
             boolean candidate = false;
             int partStart = i;
+            int partCount = 0;
+            // only a word whose first part holds a letter splits at hyphens ("re-election", not "2-1")
             boolean firstPartHasLetter = false;
-            parts.clear();
             while (i < n) {
-                width = wordCharWidth(text, i);
+                char c = text.charAt(i);
+                width = c < 128 ? (ASCII_WORD[c] ? 1 : -1) : wordCharWidth(text, i);
                 if (width > 0) {
-                    if (parts.isEmpty() && !firstPartHasLetter) {
-                        firstPartHasLetter = Character.isLetter(text.codePointAt(i));
+                    if (!firstPartHasLetter && partCount == 0) {
+                        firstPartHasLetter = c < 128 ? c > '9' : Character.isLetter(text.codePointAt(i));
                     }
                     i += width;
                     continue;
                 }
-                char c = text.charAt(i);
                 if ((c == '.' || c == '-' && firstPartHasLetter) && i + 1 < n && wordCharWidth(text, i + 1) > 0) {
                     if (c == '-') {
                         candidate |= isCandidate(text, partStart, i);
-                        parts.add(new int[] {partStart, i});
+                        if (2 * partCount + 2 > parts.length) {
+                            parts = java.util.Arrays.copyOf(parts, parts.length * 2);
+                        }
+                        parts[2 * partCount] = partStart;
+                        parts[2 * partCount + 1] = i;
+                        partCount++;
                         partStart = i + 1;
                     }
                     i++;
@@ -466,21 +476,35 @@ final class Highlighter {
                 }
             }
             candidate |= isCandidate(text, start, i);
-            if (parts.isEmpty()) {
+            if (partCount == 0) {
                 tokens.add(new Token(start, i, position, 1, candidate, i, 0));
                 position++;
                 continue;
             }
             candidate |= isCandidate(text, partStart, i);
-            parts.add(new int[] {partStart, i});
-            tokens.add(new Token(start, parts.get(0)[1], position, 2, candidate, i, parts.size() - 1));
+            tokens.add(new Token(start, parts[1], position, 2, candidate, i, partCount));
             position += 2;
-            for (int k = 1; k < parts.size(); k++) {
-                tokens.add(new Token(parts.get(k)[0], parts.get(k)[1], position, 1, false, -1, 0));
+            for (int k = 1; k < partCount; k++) {
+                tokens.add(new Token(parts[2 * k], parts[2 * k + 1], position, 1, false, -1, 0));
                 position++;
             }
+            tokens.add(new Token(partStart, i, position, 1, false, -1, 0));
+            position++;
         }
         return tokens;
+    }
+
+    /** Letters and digits of ASCII, the characters of most words. */
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_WORD[c] = true;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_WORD[c] = true;
+            ASCII_WORD[Character.toUpperCase(c)] = true;
+        }
     }
 
     /** The width in chars of the character at {@code i} when it belongs to a word; minus its width otherwise. */
