@@ -29,4 +29,16 @@ public interface SearchConfig {
     /** How long a search waits for its turn before the reader is told to try again (503). */
     @WithDefault("5s")
     Duration maxWait();
+
+    /**
+     * From which share of all articles (by PostgreSQL's estimate) a search's words are common enough to find
+     * their newest matches by walking the articles newest first, testing each, instead of through the RUM
+     * index, which reads every match of the words to order them by date. Measured at 100,000 articles
+     * (docs/benchmarks.md, "Search"): "April or Joint" (33% of them) 8.9 ms through the index, 0.2 ms
+     * walking; the two cost about the same near 12%. The walk's cost grows as the words get rarer, the
+     * index's as the corpus grows, so a fixed share errs towards the index in bigger corpora.
+     */
+    @WithDefault("0.12")
+    @jakarta.validation.constraints.DecimalMin("0")
+    double walkShare();
 }

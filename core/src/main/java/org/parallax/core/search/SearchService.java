@@ -1,9 +1,12 @@
 package org.parallax.core.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +35,11 @@ import java.util.regex.Pattern;
  * configuration, so the query is the OR of {@code websearch_to_tsquery} under every configuration in use
  * that leaves at least one positive term (a configuration that drops every searched word as a stop word
  * would otherwise turn {@code word -other} into {@code !other}).
+ *
+ * <p>What only depends on its input is remembered: a query text's tsquery under the configurations in use,
+ * a word's lexemes under a configuration (both fixed by the dictionaries), and for a minute the planner's
+ * estimate of a query's matches (it only moves with the statistics). A search for words already seen is
+ * then one statement.
  */
 @ApplicationScoped
 @Transactional
@@ -56,7 +64,14 @@ public class SearchService {
 
     private final EntityManager em;
     private final SearchConfig config;
+    private final Cache<ParseKey, Prepared> parsed = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<Highlighter.Word, List<Highlighter.Lexeme>> stems =
+            Caffeine.newBuilder().maximumSize(200_000).build();
+    private final Cache<String, Long> estimates = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
     private volatile List<String> configs = List.of("simple");
+    /** The planner's estimate of all articles, refreshed with the configurations. */
+    private volatile long articles;
     private volatile long configsLoadedAt;
     /** Whether V80 could create the RUM index; checked with the configurations. */
     private volatile boolean rumIndex;
@@ -91,7 +106,23 @@ public class SearchService {
             return SearchResults.none(query, notes, query.hasText() ? suggest(query.text()) : null);
         }
         Sql sql = new Sql(query, prepared.tsquery, outletIds, reference);
-        Page page = page(sql, cursor, limit + 1, config.candidates());
+        // Words alone: common ones are found faster walking the articles newest first than through the
+        // RUM index (see SearchConfig#walkShare); the estimate that decides is the total's too.
+        Long estimated = null;
+        Long walk = null;
+        if (wordsOnly(query)) {
+            estimated = estimate(sql);
+            if (articles > 0 && estimated >= config.walkShare() * articles) {
+                walk = walkLength(config.candidates());
+            }
+        }
+        Page page = page(sql, cursor, limit + 1, config.candidates(), walk);
+        if (walk != null && page.exact && articles > walk) {
+            // Fewer matches among the newest articles than the estimate promised: it takes a phrase for its
+            // words anywhere ("mln said": 28,643 of 100,000 estimated, none found) and words to be
+            // independent. The walk was bounded; the matches are read through the index after all.
+            page = page(sql, cursor, limit + 1, config.candidates(), null);
+        }
 
         List<Row> rows = page.rows;
         boolean more = rows.size() > limit;
@@ -107,15 +138,24 @@ public class SearchService {
                 reference).encode() : null;
         long total = page.counted;
         if (!page.exact) {
-            total = Math.max(page.counted + 1, estimate(sql));
+            total = Math.max(page.counted + 1, estimated != null ? estimated : estimate(sql));
         }
         String suggestion = total == 0 && query.hasText() ? suggest(query.text()) : null;
         return new SearchResults(query, total, page.exact, page.counted, hits, page.facets, next, suggestion, notes);
     }
 
     /**
+     * How many of the newest articles a walk reads at most: three times as many as a query matching the
+     * walk's share of the articles needs to yield the candidates, so that only a wrong estimate exhausts it.
+     */
+    private long walkLength(int candidates) {
+        return config.walkShare() > 0 ? (long) Math.ceil(3 * (candidates + 1) / config.walkShare()) : Long.MAX_VALUE;
+    }
+
+    /**
      * A hit as read, its texts still to be marked ({@link Highlighter#resolve}).
      *
+     * @param headline null for the look-ahead row
      * @param body null for the look-ahead row; the plain opening of the body when the query has no words
      */
     private record Row(long id, Long storyId, String storyTitle, Highlighter.Text headline, String outlet,
@@ -143,8 +183,11 @@ public class SearchService {
      * ({@code ts_rank_cd} reads each row's whole vector) or grouped. Only the page's rows bring their
      * texts, marked afterwards by the {@link Highlighter}. Rows of kind 0 are hits, kind 1 facet groups
      * (grouping sets), kind 2 the candidate count.
+     *
+     * @param walk when not null, find the candidates among this many newest articles, testing each, instead
+     *             of through the RUM index
      */
-    private Page page(Sql sql, Optional<SearchCursor> cursor, int limit, int candidates) {
+    private Page page(Sql sql, Optional<SearchCursor> cursor, int limit, int candidates, Long walk) {
         String month = "to_char(c.published_at at time zone 'UTC', 'YYYY-MM')";
         // p holds one row more than the page, only to tell whether there is a next page: no body for it.
         // The matches are marked in Java (Highlighter), not by ts_headline, which parsed every body again.
@@ -154,13 +197,18 @@ public class SearchService {
         // so articles published in the same second may swap places at the candidate limit. Without text the
         // publication-date index gives the same order.
         // Without the RUM index (extension not installed, see V80) the date index is walked, testing each row.
-        boolean rum = sql.query.hasText() && rumIndex;
+        boolean rum = sql.query.hasText() && rumIndex && walk == null;
         String newestFirst = rum
                 ? "a.published_at <=| cast(:future as timestamptz)"
                 : "a.published_at desc nulls last, a.id desc";
-        String text = "with c as materialized (select a.id, a.published_at, a.outlet_id, a.story_id, a.search_vector, "
+        String columns = "a.id, a.published_at, a.outlet_id, a.story_id, a.search_vector";
+        String matches = walk == null ? "article a " + sql.where(Sql.Use.SEARCH)
+                // A subquery, so that the test applies to the walked rows and does not move below the bound.
+                : "(select " + columns + " from article a order by " + newestFirst + " limit :walk) a "
+                        + sql.where(Sql.Use.WALK);
+        String text = "with c as materialized (select " + columns + ", "
                 + "row_number() over (order by a.published_at desc nulls last, a.id desc) as n "
-                + "from (select a.id, a.published_at, a.outlet_id, a.story_id, a.search_vector from article a " + sql.where(true)
+                + "from (select " + columns + " from " + matches
                 + "order by " + newestFirst + " limit :candidates) a), "
                 + "r as (select c.id, " + sql.score("c") + " as score from c where c.n <= :counted), "
                 + "p as (select r.id, r.score, row_number() over (order by r.score desc, r.id desc) as rn from r "
@@ -188,7 +236,9 @@ public class SearchService {
         if (rum) {
             q.setParameter("future", FUTURE);
         }
-        if (sql.relaxed() != null) {
+        if (walk != null) {
+            q.setParameter("walk", walk);
+        } else if (sql.relaxed() != null) {
             q.setParameter("tsqRelaxed", sql.relaxed());
         }
         q.setParameter("counted", candidates);
@@ -209,8 +259,10 @@ public class SearchService {
             switch (((Number) c[0]).intValue()) {
                 case 0 -> {
                     String config = (String) c[11];
-                    Highlighter.Text headline = highlighter.add(config, (String) c[5]);
-                    Highlighter.Text body = c[10] == null ? null : highlighter.add(config, (String) c[10]);
+                    // The look-ahead row (no body) is never shown: its headline is not marked either.
+                    boolean shown = c[10] != null;
+                    Highlighter.Text headline = shown ? highlighter.add(config, (String) c[5]) : null;
+                    Highlighter.Text body = shown ? highlighter.add(config, (String) c[10]) : null;
                     rows.add(new Row(((Number) c[1]).longValue(), c[3] == null ? null : ((Number) c[3]).longValue(),
                             (String) c[4], headline, (String) c[6], instant(c[7]), body, sql.query.hasText(),
                             ((Number) c[2]).doubleValue()));
@@ -252,8 +304,23 @@ public class SearchService {
      * The lexemes of the words the highlighter could not rule out, each under its article's configuration,
      * with their positions inside the word (a hyphenated word has several): one statement per page.
      */
-    @SuppressWarnings("unchecked")
     private Map<Highlighter.Word, List<Highlighter.Lexeme>> lexemes(java.util.Collection<Highlighter.Word> words) {
+        Map<Highlighter.Word, List<Highlighter.Lexeme>> known = new java.util.HashMap<>(stems.getAllPresent(words));
+        if (known.size() < words.size()) {
+            List<Highlighter.Word> missing = words.stream().filter(w -> !known.containsKey(w)).toList();
+            Map<Highlighter.Word, List<Highlighter.Lexeme>> looked = lookUpLexemes(missing);
+            for (Highlighter.Word w : missing) {
+                // A word without lexemes (a stop word) is remembered as such, not looked up again.
+                List<Highlighter.Lexeme> l = List.copyOf(looked.getOrDefault(w, List.of()));
+                stems.put(w, l);
+                known.put(w, l);
+            }
+        }
+        return known;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Highlighter.Word, List<Highlighter.Lexeme>> lookUpLexemes(List<Highlighter.Word> words) {
         List<Object[]> found = em.createNativeQuery("select w.n, t.lexeme, p from unnest(cast(:configs as text[]), "
                         + "cast(:words as text[])) with ordinality w(config, word, n), "
                         + "lateral unnest(to_tsvector(cast(w.config as regconfig), w.word)) t, lateral unnest(t.positions) p")
@@ -272,12 +339,20 @@ public class SearchService {
 
     /**
      * PostgreSQL's estimate of how many articles match, from the planner's statistics (no rows are read);
-     * used for the total only when there are more matches than one search reads.
+     * used for the total when there are more matches than one search reads, and to choose between the
+     * walk and the index.
      */
     private long estimate(Sql sql) {
-        Query q = em.createNativeQuery("explain (format json) select 1 from article a " + sql.where(false));
-        sql.params.forEach(q::setParameter);
-        Matcher m = PLAN_ROWS.matcher(String.valueOf(q.getSingleResult()));
+        String where = sql.where(Sql.Use.ESTIMATE);
+        return estimates.get(where + sql.params, k -> {
+            Query q = em.createNativeQuery("explain (format json) select 1 from article a " + where);
+            sql.params.forEach(q::setParameter);
+            return planRows(q);
+        });
+    }
+
+    private static long planRows(Query explain) {
+        Matcher m = PLAN_ROWS.matcher(String.valueOf(explain.getSingleResult()));
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
@@ -389,39 +464,51 @@ public class SearchService {
     private record Prepared(String tsquery, boolean onlyStopWords) {
     }
 
+    /** A query text under the configurations in use: what its tsquery depends on. */
+    private record ParseKey(List<String> configs, String text) {
+    }
+
     /**
-     * One round trip before the search proper. It sets, for this transaction only, how statements are
-     * planned, no JIT (compiling costs more than these bounded statements take) and no parallel
-     * workers (eight searches at once already use both cores). When there is text it also builds the
-     * query: the OR of {@code websearch_to_tsquery} under every configuration in use, leaving out a
+     * Words alone, with the RUM index: such a search has one good plan whatever its words (the index hands
+     * over the newest matches, or the date index is walked for common words), so PostgreSQL's defaults suit
+     * it, including keeping a generic plan instead of planning the statement for every search (9% of the
+     * database's CPU per search in the benchmark).
+     */
+    private boolean wordsOnly(SearchQuery query) {
+        return query.hasText() && !query.hasFilters() && hasRumIndex();
+    }
+
+    /**
+     * Sets how the search's statements are planned, when the defaults do not suit it, and turns the text
+     * into a tsquery: the OR of {@code websearch_to_tsquery} under every configuration in use, leaving out a
      * configuration under which nothing positive is left. Otherwise a stop word turns
      * {@code further -dollar} into {@code !dollar} under English, which matches nearly every article (the
-     * search benchmark's slowest query). Computed once per search, so the big statement gets a constant.
+     * search benchmark's slowest query). Computed once per text, so the big statement gets a constant.
      *
-     * <p>Plans: a search for words alone, through the RUM index, has one good plan whatever the words (the
-     * index hands over the newest matches), so PostgreSQL may keep a generic plan for it instead of
-     * planning the statement again for every search (the default {@code auto}: custom plans first, the
-     * generic one once it costs no more; 9% of the database's CPU per search in the benchmark). With a
-     * filter, or without the RUM index, the best plan depends on the values: a generic plan cannot see
-     * that {@code story:12} holds a handful of articles and would read the word's matches until it found
+     * <p>With a filter, or without the RUM index, the best plan depends on the values: a generic plan cannot
+     * see that {@code story:12} holds a handful of articles and would read the word's matches until it found
      * them, or (with only the GIN index) would plan "prices", 16% of the articles, like a rare name. Those
-     * get a custom plan every time.
+     * get a custom plan every time, for this transaction only, without JIT (compiling costs more than these
+     * bounded statements take) and parallel workers (concurrent searches already use the cores).
      */
     @SuppressWarnings("unchecked")
     private Prepared prepare(SearchQuery query) {
-        boolean oneGoodPlan = query.hasText() && !query.hasFilters() && hasRumIndex();
-        String settings = "set_config('plan_cache_mode', '" + (oneGoodPlan ? "auto" : "force_custom_plan") + "', true), "
+        String settings = wordsOnly(query) ? null : "set_config('plan_cache_mode', 'force_custom_plan', true), "
                 + "set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)";
-        if (!query.hasText()) {
-            em.createNativeQuery("select " + settings).getResultList();
-            return new Prepared(null, false);
+        ParseKey key = query.hasText() ? new ParseKey(configs(), query.text()) : null;
+        Prepared known = key == null ? new Prepared(null, false) : parsed.getIfPresent(key);
+        if (known != null) {
+            if (settings != null) {
+                em.createNativeQuery("select " + settings).getResultList();
+            }
+            return known;
         }
         List<Object[]> parts = em.createNativeQuery("select cast(t as text), querytree(t) <> 'T', "
-                        + "numnode(websearch_to_tsquery('english', :q)), " + settings
+                        + "numnode(websearch_to_tsquery('english', :q))" + (settings == null ? "" : ", " + settings)
                         + " from unnest(cast(:cfgs as text[])) with ordinality c(cfg, n), "
                         + "lateral websearch_to_tsquery(cast(c.cfg as regconfig), :q) t order by c.n")
-                .setParameter("cfgs", configs().toArray(String[]::new))
-                .setParameter("q", query.text())
+                .setParameter("cfgs", key.configs().toArray(String[]::new))
+                .setParameter("q", key.text())
                 .getResultList();
         List<String> positive = new ArrayList<>();
         List<String> all = new ArrayList<>();
@@ -437,10 +524,12 @@ public class SearchService {
                 positive.add(text);
             }
         }
-        boolean onlyStopWords = englishEmpty && query.text().codePoints().anyMatch(Character::isLetterOrDigit);
+        boolean onlyStopWords = englishEmpty && key.text().codePoints().anyMatch(Character::isLetterOrDigit);
         List<String> chosen = positive.isEmpty() ? all : positive;
-        return new Prepared(chosen.stream().map(t -> "(" + t + ")").reduce((x, y) -> x + " | " + y).orElse(""),
-                onlyStopWords);
+        Prepared prepared = new Prepared(chosen.stream().map(t -> "(" + t + ")").reduce((x, y) -> x + " | " + y)
+                .orElse(""), onlyStopWords);
+        parsed.put(key, prepared);
+        return prepared;
     }
 
     /** The query as tsquery text, for {@link #highlightParagraphs}. */
@@ -482,6 +571,7 @@ public class SearchService {
             configs = List.copyOf(found);
             rumIndex = !em.createNativeQuery("select 1 from pg_indexes where indexname = 'article_search_rum_idx'")
                     .getResultList().isEmpty();
+            articles = planRows(em.createNativeQuery("explain (format json) select 1 from article"));
             configsLoadedAt = now;
         }
         return configs;
@@ -545,15 +635,25 @@ public class SearchService {
             return PHRASE_OPERATOR.matcher(tsquery).replaceAll("&");
         }
 
-        /**
-         * @param forSearch the page statement: a phrase query's looser form goes to the index and the exact
-         *                  one is checked as a filter ({@code ts_match_vq} is {@code @@}, written as a function
-         *                  so that the planner does not hand it to the index too); the estimate keeps the
-         *                  exact operator, whose statistics it needs
-         */
-        String where(boolean forSearch) {
+        /** What the conditions are for. */
+        enum Use {
+            /**
+             * The page statement through an index: a phrase query's looser form goes to the index and the exact
+             * one is checked as a filter ({@code ts_match_vq} is {@code @@}, written as a function so that the
+             * planner does not hand it to the index too).
+             */
+            SEARCH,
+            /** The page statement walking the date index: the query is a filter the planner cannot index. */
+            WALK,
+            /** The estimate, which keeps the exact operator, whose statistics it needs. */
+            ESTIMATE
+        }
+
+        String where(Use use) {
             List<String> conditions = new ArrayList<>();
-            if (query.hasText() && forSearch && relaxed() != null) {
+            if (query.hasText() && use == Use.WALK) {
+                conditions.add("ts_match_vq(a.search_vector, " + tsquery() + ")");
+            } else if (query.hasText() && use == Use.SEARCH && relaxed() != null) {
                 conditions.add("a.search_vector @@ cast(:tsqRelaxed as tsquery)");
                 conditions.add("ts_match_vq(a.search_vector, " + tsquery() + ")");
             } else if (query.hasText()) {

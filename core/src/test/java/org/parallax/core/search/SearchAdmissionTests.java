@@ -96,6 +96,11 @@ class SearchAdmissionTests {
             public Duration maxWait() {
                 return maxWait;
             }
+
+            @Override
+            public double walkShare() {
+                return 0.12;
+            }
         };
     }
 }
