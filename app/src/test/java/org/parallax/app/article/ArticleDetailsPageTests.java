@@ -231,6 +231,21 @@ class ArticleDetailsPageTests {
         assertThat(refused.select("#details-error").text()).isEqualTo("Headline holds control characters; type it again without them.");
     }
 
+    /**
+     * Persian is written with zero-width non-joiners inside words: an editor's correction keeps them, as it
+     * keeps the right-to-left mark after a number. Both were refused as control characters.
+     */
+    @Test
+    void aCorrectionInPersianKeepsItsJoinersAndDirectionMarks(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        long id = ingest(temp, "a.jsonl", nonce, line("Dock strike " + nonce, null, body(nonce)));
+        TestSessions.Session editor = TestSessions.editor();
+        Document form = Jsoup.parse(given().filter(editor.cookies()).get("/articles/{id}/details", id).asString());
+        String persian = "\u0646\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 2020\u200F " + nonce;
+        submit(editor, id, form, "headline", persian).then().statusCode(303).header("Location", endsWith("?saved=1"));
+        assertThat(headline(id)).isEqualTo(persian);
+    }
+
     /** Posts the details form as the page holds it, with one field changed. */
     private static io.restassured.response.Response submit(TestSessions.Session editor, long id, Document form,
                                                            String field, String value) {
