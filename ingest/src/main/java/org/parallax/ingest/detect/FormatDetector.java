@@ -3,6 +3,7 @@ package org.parallax.ingest.detect;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -11,6 +12,7 @@ import java.util.zip.GZIPInputStream;
 import org.parallax.ingest.extract.ExtractionException;
 import org.parallax.ingest.extract.Input;
 import org.parallax.ingest.text.TextDecoding;
+import org.parallax.ingest.text.Utf16WithoutBom;
 
 /**
  * Tells an input's format from its first bytes; the file name only settles JSON versus JSON Lines when
@@ -206,6 +208,10 @@ public final class FormatDetector {
         if (startsWith(head, 0xFF, 0xFE)) {
             return new String(head, 2, head.length - 2, StandardCharsets.UTF_16LE);
         }
+        Charset utf16 = Utf16WithoutBom.charsetOf(head);
+        if (utf16 != null) {
+            return new String(head, 0, head.length & ~1, utf16);
+        }
         int offset = startsWith(head, 0xEF, 0xBB, 0xBF) ? 3 : 0;
         // ISO-8859-1 maps every byte to one char: enough to look at ASCII markup in any ASCII-compatible charset.
         return new String(head, offset, head.length - offset, StandardCharsets.ISO_8859_1);
@@ -234,11 +240,12 @@ public final class FormatDetector {
     }
 
     /**
-     * NUL bytes or a high share of control characters in the head: not text. UTF-16 with a byte-order
-     * mark is text despite its NUL bytes.
+     * NUL bytes or a high share of control characters in the head: not text. UTF-16, with a byte-order
+     * mark or recognisably without one, is text despite its NUL bytes.
      */
     static boolean looksBinary(byte[] head) {
-        if (startsWith(head, 0xFE, 0xFF) || startsWith(head, 0xFF, 0xFE)) {
+        if (startsWith(head, 0xFE, 0xFF) || startsWith(head, 0xFF, 0xFE)
+                || Utf16WithoutBom.charsetOf(head) != null) {
             return false;
         }
         return TextDecoding.looksBinary(head);

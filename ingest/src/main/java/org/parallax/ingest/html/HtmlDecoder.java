@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parallax.ingest.extract.ExtractionException;
+import org.parallax.ingest.text.Utf16WithoutBom;
 
 /**
  * Turns the bytes of a page into characters. Order: byte-order mark; then the charset the transport or
@@ -46,6 +47,10 @@ final class HtmlDecoder {
         }
         if (startsWith(bytes, 0xFF, 0xFE)) {
             return lenient(bytes, 2, StandardCharsets.UTF_16LE);
+        }
+        Charset utf16 = Utf16WithoutBom.charsetOf(bytes);
+        if (utf16 != null) {
+            return lenient(bytes, 0, utf16);
         }
         String binary = binaryKind(bytes);
         if (binary != null) {

@@ -8,7 +8,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.parallax.ingest.extract.ExtractionException;
 
-/** Turns the bytes of a text file into characters: BOM first, then strict UTF-8, then Windows-1252. */
+/**
+ * Turns the bytes of a text file into characters: BOM first, then UTF-16 without one
+ * ({@link Utf16WithoutBom}), then strict UTF-8, then Windows-1252.
+ */
 public final class TextDecoding {
 
     private TextDecoding() {
@@ -26,6 +29,10 @@ public final class TextDecoding {
         }
         if (startsWith(bytes, 0xFF, 0xFE)) {
             return strict(source, bytes, 2, StandardCharsets.UTF_16LE);
+        }
+        Charset utf16 = Utf16WithoutBom.charsetOf(bytes);
+        if (utf16 != null) {
+            return strict(source, bytes, 0, utf16);
         }
         if (looksBinary(bytes)) {
             throw new ExtractionException(source + ": binary data, not text");
@@ -45,6 +52,10 @@ public final class TextDecoding {
         }
         if (startsWith(bytes, 0xFF, 0xFE)) {
             return "UTF-16LE";
+        }
+        Charset utf16 = Utf16WithoutBom.charsetOf(bytes);
+        if (utf16 != null) {
+            return utf16.name();
         }
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

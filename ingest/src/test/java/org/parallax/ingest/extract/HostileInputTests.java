@@ -120,6 +120,39 @@ class HostileInputTests {
         assertThat(extraction.extract(Input.ofFile(latin)).get(0).raw().charset()).isEqualTo("windows-1252");
     }
 
+    /** UTF-16 saved without a byte-order mark used to be refused as binary data for its NUL bytes. */
+    @Test
+    void utf16WithoutAByteOrderMarkIsReadAsText() throws Exception {
+        String french = "Élysée répond à Moscou\n\nLe président a déclaré vendredi que la proposition russe "
+                + "méritait d’être étudiée avec prudence, selon un communiqué publié à Paris. ".repeat(3);
+        String russian = "Кремль предложил договор о невмешательстве\n\nПрезидент России заявил в пятницу, что "
+                + "Москва и Вашингтон должны взаимно отказаться от вмешательства в выборы. ".repeat(3);
+        String html = "<html><head><title>Élysée répond à Moscou</title></head><body><article><h1>Élysée répond à "
+                + "Moscou</h1>" + ("<p>" + french.substring(24) + "</p>").repeat(2) + "</article></body></html>";
+        // charset: what the raw document records (text files only)
+        record Case(String name, byte[] bytes, String headline, String charset) {
+        }
+        for (Case c : List.of(
+                new Case("fr-be.txt", french.getBytes(StandardCharsets.UTF_16BE), "Élysée répond à Moscou", "UTF-16BE"),
+                new Case("fr-le.txt", french.getBytes(StandardCharsets.UTF_16LE), "Élysée répond à Moscou", "UTF-16LE"),
+                new Case("ru-be.txt", russian.getBytes(StandardCharsets.UTF_16BE),
+                        "Кремль предложил договор о невмешательстве", "UTF-16BE"),
+                new Case("fr-le.html", html.getBytes(StandardCharsets.UTF_16LE), "Élysée répond à Moscou", null))) {
+            ExtractionResult result = extraction.extract(Input.ofFile(Fixtures.write(dir, c.name(), c.bytes()))).get(0);
+            assertThat(result.error()).as(c.name()).isNull();
+            assertThat(result.article().headline()).as(c.name()).isEqualTo(c.headline());
+            assertThat(ArticleText.body(result.article().paragraphs())).doesNotContain("\uFFFD").doesNotContain("\u0000");
+            assertThat(result.raw().charset()).as(c.name()).isEqualTo(c.charset());
+        }
+        // Small 16-bit numbers have a zero byte in every pair too, but read as text they are control characters.
+        java.nio.ByteBuffer numbers = java.nio.ByteBuffer.allocate(4000).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 2000; i++) {
+            numbers.putShort((short) (1 + i % 200));
+        }
+        ExtractionResult binary = extraction.extract(Input.ofFile(Fixtures.write(dir, "numbers.txt", numbers.array()))).get(0);
+        assertThat(binary.error()).endsWith("binary data, not text");
+    }
+
     @Test
     void textIsStoredInNfcWithTypographyKept() throws Exception {
         // "é" as e + combining acute (NFD), curly quotes and an em dash as published, stray zero-width space.
