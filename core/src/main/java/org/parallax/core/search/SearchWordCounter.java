@@ -10,7 +10,8 @@ import java.util.List;
 import org.hibernate.Session;
 
 /**
- * Adds the words of newly stored articles to {@code search_word}, many articles per statement (see V61):
+ * Adds the words of newly stored articles to {@code search_word}, many articles per statement (see V61;
+ * V134 takes them off again when an article is removed or its text changes):
  * the articles noted in {@code search_word_queue} are claimed, their distinct words counted together and
  * upserted in word order (so concurrent batches lock rows in the same order), and the claim deleted, all
  * in one transaction.
@@ -50,14 +51,12 @@ public class SearchWordCounter {
                 return 0;
             }
             java.sql.Array batch = connection.createArrayOf("bigint", ids.toArray());
-            // The same words, filter and configuration as V30's trigger counted one article at a time.
+            // The words V134's triggers take off again when an article is removed or its text changes.
             try (PreparedStatement count = connection.prepareStatement("""
                     insert into search_word (word, ndoc)
                     select w, count(*)
-                    from article a,
-                         unnest(tsvector_to_array(to_tsvector('simple', coalesce(a.headline, '') || ' '
-                                || coalesce(a.dek, '') || ' ' || a.body))) as w
-                    where a.id = any(?) and length(w) between 3 and 40 and w !~ '^[0-9.,:/-]+$'
+                    from article a, unnest(parallax_article_words(a.headline, a.dek, a.body)) as w
+                    where a.id = any(?)
                     group by w
                     order by w
                     on conflict (word) do update set ndoc = search_word.ndoc + excluded.ndoc""");
