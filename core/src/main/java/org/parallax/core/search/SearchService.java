@@ -621,6 +621,16 @@ public class SearchService {
         }
 
         /**
+         * The query for an expression evaluated once per row (a filter, the rank). The parameter arrives as
+         * text, and under a generic plan PostgreSQL parses that text into a tsquery again for every row the
+         * cast is evaluated on: every article a phrase search rechecks, every candidate it ranks. As a
+         * sub-select it is parsed once per statement.
+         */
+        String tsqueryPerRow() {
+            return "(select " + tsquery() + ")";
+        }
+
+        /**
          * The query with its phrase operators turned into "and", when it has phrases and no negation (under a
          * negation the looser query would exclude more, not less); null otherwise. The RUM index evaluates
          * phrase operators slowly (it keeps no positions, so every phrase is rechecked against the row
@@ -652,10 +662,10 @@ public class SearchService {
         String where(Use use) {
             List<String> conditions = new ArrayList<>();
             if (query.hasText() && use == Use.WALK) {
-                conditions.add("ts_match_vq(a.search_vector, " + tsquery() + ")");
+                conditions.add("ts_match_vq(a.search_vector, " + tsqueryPerRow() + ")");
             } else if (query.hasText() && use == Use.SEARCH && relaxed() != null) {
                 conditions.add("a.search_vector @@ cast(:tsqRelaxed as tsquery)");
-                conditions.add("ts_match_vq(a.search_vector, " + tsquery() + ")");
+                conditions.add("ts_match_vq(a.search_vector, " + tsqueryPerRow() + ")");
             } else if (query.hasText()) {
                 conditions.add("a.search_vector @@ " + tsquery());
             }
@@ -681,7 +691,7 @@ public class SearchService {
             if (!query.hasText()) {
                 return "cast(" + recency + " as float8)";
             }
-            return "cast(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + alias + ".search_vector, " + tsquery() + ", 32) * "
+            return "cast(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + alias + ".search_vector, " + tsqueryPerRow() + ", 32) * "
                     + recency + " as float8)";
         }
     }
