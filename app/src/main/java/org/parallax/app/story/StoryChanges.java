@@ -4,10 +4,14 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +24,11 @@ import org.postgresql.PGNotification;
  * any other replica. While listening, {@link StoryCache} trusts its snapshots without asking the database;
  * when the connection drops it goes back to checking each story's version on every request until listening
  * again, and drops everything it kept, since notifications may have been missed meanwhile.
+ *
+ * <p>Notifications arrive a moment after their transaction commits, on this class's own thread. So that a
+ * reader who has just changed a story (an editor's removal, merge or split) is not shown the snapshot from
+ * before it by this replica, {@link #catchUp} lets a request wait until every change committed before it
+ * has been seen (PostgreSQL delivers notifications in commit order).
  */
 @ApplicationScoped
 public class StoryChanges {
@@ -37,13 +46,75 @@ public class StoryChanges {
     private volatile LongConsumer onChange = story -> { };
     private volatile Runnable onReset = () -> { };
     private Thread thread;
+    /** Marks this replica's catch-up notifications, which the others ignore. */
+    private final String marker = SYNC + UUID.randomUUID() + ":";
+    private final AtomicLong syncsSent = new AtomicLong();
+    private final Object syncs = new Object();
+    private long syncsSeen;
+    private final AgroalDataSource dataSource;
 
     public StoryChanges(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                         @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "") String user,
-                        @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") java.util.Optional<String> password) {
+                        @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") java.util.Optional<String> password,
+                        AgroalDataSource dataSource) {
         this.url = url;
         this.user = user;
         this.password = password.orElse("");
+        this.dataSource = dataSource;
+    }
+
+    static final String SYNC = "sync:";
+
+    /**
+     * Waits, at most {@code max}, until this replica has seen every story change committed before the call:
+     * it sends a notification of its own and waits for it to come back, behind all earlier ones. Returns at
+     * once when not listening (then each request checks the story's version anyway). True when caught up.
+     */
+    public boolean catchUp(Duration max) {
+        if (!listening) {
+            return true;
+        }
+        long sync = syncsSent.incrementAndGet();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, marker + sync);
+            notify.execute();
+        } catch (SQLException e) {
+            LOG.debugf("Could not send a catch-up notification: %s", e.getMessage());
+            return false;
+        }
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (syncs) {
+            while (syncsSeen < sync && listening) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    syncs.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return syncsSeen >= sync || !listening;
+        }
+    }
+
+    private void seen(String payload) {
+        if (!payload.startsWith(marker)) {
+            return;
+        }
+        try {
+            long sync = Long.parseLong(payload.substring(marker.length()));
+            synchronized (syncs) {
+                syncsSeen = Math.max(syncsSeen, sync);
+                syncs.notifyAll();
+            }
+        } catch (NumberFormatException e) {
+            LOG.debugf("Unreadable catch-up notification %s", payload);
+        }
     }
 
     void start(@Observes StartupEvent event) {
@@ -94,6 +165,10 @@ public class StoryChanges {
                         continue;
                     }
                     for (PGNotification n : notifications) {
+                        if (n.getParameter().startsWith(SYNC)) {
+                            seen(n.getParameter());
+                            continue;
+                        }
                         generation.incrementAndGet();
                         try {
                             onChange.accept(Long.parseLong(n.getParameter()));
@@ -109,6 +184,10 @@ public class StoryChanges {
             } finally {
                 listening = false;
                 generation.incrementAndGet();
+                synchronized (syncs) {
+                    // Whoever waits goes on: without listening, snapshots are checked per request.
+                    syncs.notifyAll();
+                }
             }
             if (!stopped) {
                 try {
