@@ -1,8 +1,8 @@
 package org.parallax.app.search;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,10 +13,13 @@ import java.util.Map;
 @TestProfile(SearchCandidateLimitWalkingTests.TwoCandidatesWalking.class)
 class SearchCandidateLimitWalkingTests extends SearchCandidateLimitTests {
 
-    public static class TwoCandidatesWalking implements QuarkusTestProfile {
+    /** The parent's profile, whatever its candidate limit, with every search walking. */
+    public static class TwoCandidatesWalking extends SearchCandidateLimitTests.TwoCandidates {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("parallax.search.candidates", "2", "parallax.search.walk-share", "0");
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("parallax.search.walk-share", "0");
+            return overrides;
         }
     }
 }

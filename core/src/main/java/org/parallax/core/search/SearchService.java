@@ -305,18 +305,15 @@ public class SearchService {
      * with their positions inside the word (a hyphenated word has several): one statement per page.
      */
     private Map<Highlighter.Word, List<Highlighter.Lexeme>> lexemes(java.util.Collection<Highlighter.Word> words) {
-        Map<Highlighter.Word, List<Highlighter.Lexeme>> known = new java.util.HashMap<>(stems.getAllPresent(words));
-        if (known.size() < words.size()) {
-            List<Highlighter.Word> missing = words.stream().filter(w -> !known.containsKey(w)).toList();
-            Map<Highlighter.Word, List<Highlighter.Lexeme>> looked = lookUpLexemes(missing);
+        return stems.getAll(words, missing -> {
+            Map<Highlighter.Word, List<Highlighter.Lexeme>> looked = lookUpLexemes(List.copyOf(missing));
+            Map<Highlighter.Word, List<Highlighter.Lexeme>> all = new java.util.HashMap<>();
             for (Highlighter.Word w : missing) {
                 // A word without lexemes (a stop word) is remembered as such, not looked up again.
-                List<Highlighter.Lexeme> l = List.copyOf(looked.getOrDefault(w, List.of()));
-                stems.put(w, l);
-                known.put(w, l);
+                all.put(w, List.copyOf(looked.getOrDefault(w, List.of())));
             }
-        }
-        return known;
+            return all;
+        });
     }
 
     @SuppressWarnings("unchecked")
