@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.parallax.core.article.RawDocument;
 import org.parallax.ingest.extract.BoundedLines;
@@ -16,16 +19,21 @@ import org.parallax.ingest.extract.IngestLimits;
 import org.parallax.ingest.extract.Input;
 import org.parallax.ingest.extract.Sizes;
 import org.parallax.ingest.text.OutletRecognizer;
+import org.parallax.ingest.text.TextDecoding;
 
 /**
  * Reads articles from JSON (one article object, or an array of them, read whole within the document
  * limit) and from JSON Lines (one object per line, streamed: memory holds one line at a time). Field
  * mapping: {@link JsonArticleMapping}. A malformed line is reported and the lines after it still read.
+ * JSON should be UTF-8 (RFC 8259), but files saved by Windows tools arrive as UTF-16, with or without a
+ * byte-order mark: both are read, and the raw document records the encoding.
  */
 public final class JsonArticleReader {
 
     /** Articles are flat; deeper nesting than this is an attack or not an article. */
     private static final int MAX_NESTING = 64;
+    /** Bytes looked at to tell a JSON Lines file's encoding. */
+    private static final int HEAD = 8192;
 
     private final JsonArticleMapping mapping;
     private final IngestLimits limits;
@@ -50,7 +58,8 @@ public final class JsonArticleReader {
         if (root == null || root.isMissingNode()) {
             throw new ExtractionException(name + ": no JSON value");
         }
-        RawDocument raw = new RawDocument(bytes, "application/json", "UTF-8", name);
+        // Jackson tells UTF-16 from UTF-8 itself; the record of the raw document needs the name.
+        RawDocument raw = new RawDocument(bytes, "application/json", charset(TextDecoding.unicodeStart(bytes)).name(), name);
         if (root.isArray()) {
             if (root.isEmpty()) {
                 throw new ExtractionException(name + ": an empty JSON array, no articles");
@@ -69,7 +78,14 @@ public final class JsonArticleReader {
     /** JSON Lines, streamed. */
     public void readLines(Input input, Consumer<ExtractionResult> sink) throws ExtractionException {
         String name = input.name();
-        try (InputStream in = input.open(); BoundedLines lines = new BoundedLines(in, limits.maxRecordBytes())) {
+        try (InputStream in = new BufferedInputStream(input.open(), 64 * 1024)) {
+            in.mark(HEAD);
+            byte[] head = in.readNBytes(HEAD);
+            in.reset();
+            TextDecoding.UnicodeStart unicode = TextDecoding.unicodeStart(head);
+            Charset charset = charset(unicode);
+            in.skipNBytes(unicode == null ? 0 : unicode.bomLength());
+            BoundedLines lines = new BoundedLines(in, limits.maxRecordBytes(), charset);
             for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
                 String source = name + " line " + line.number();
                 if (line.tooLong()) {
@@ -77,21 +93,27 @@ public final class JsonArticleReader {
                             + Sizes.describe(limits.maxRecordBytes()) + " limit for one record"));
                     continue;
                 }
-                if (isBlank(line.bytes())) {
+                boolean utf8 = charset.equals(StandardCharsets.UTF_8);
+                String text = utf8 ? null : new String(line.bytes(), charset);
+                if (utf8 ? isBlank(line.bytes()) : text.isBlank()) {
                     continue;
                 }
                 JsonNode node;
                 try {
-                    node = json.readTree(line.bytes());
+                    node = utf8 ? json.readTree(line.bytes()) : json.readTree(text);
                 } catch (JacksonException e) {
                     sink.accept(ExtractionResult.failed(source, source + ": malformed JSON (" + firstLine(e) + ")"));
                     continue;
                 }
-                emit(source, new RawDocument(line.bytes(), "application/jsonl", "UTF-8", source), node, sink);
+                emit(source, new RawDocument(line.bytes(), "application/jsonl", charset.name(), source), node, sink);
             }
         } catch (IOException e) {
             throw new ExtractionException(name + ": cannot read (" + firstLine(e) + ")", e);
         }
+    }
+
+    private static Charset charset(TextDecoding.UnicodeStart unicode) {
+        return unicode == null ? StandardCharsets.UTF_8 : unicode.charset();
     }
 
     private void emit(String source, RawDocument raw, JsonNode node, Consumer<ExtractionResult> sink) {

@@ -21,18 +21,9 @@ public final class TextDecoding {
         if (bytes.length == 0) {
             throw new ExtractionException(source + ": empty file");
         }
-        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            return strict(source, bytes, 3, StandardCharsets.UTF_8);
-        }
-        if (startsWith(bytes, 0xFE, 0xFF)) {
-            return strict(source, bytes, 2, StandardCharsets.UTF_16BE);
-        }
-        if (startsWith(bytes, 0xFF, 0xFE)) {
-            return strict(source, bytes, 2, StandardCharsets.UTF_16LE);
-        }
-        Charset utf16 = Utf16WithoutBom.charsetOf(bytes);
-        if (utf16 != null) {
-            return strict(source, bytes, 0, utf16);
+        UnicodeStart unicode = unicodeStart(bytes);
+        if (unicode != null) {
+            return strict(source, bytes, unicode.bomLength(), unicode.charset());
         }
         if (looksBinary(bytes)) {
             throw new ExtractionException(source + ": binary data, not text");
@@ -47,15 +38,9 @@ public final class TextDecoding {
 
     /** The charset {@link #decode} reads these bytes with, for the record kept with the raw document. */
     public static String charsetOf(byte[] bytes) {
-        if (startsWith(bytes, 0xFE, 0xFF)) {
-            return "UTF-16BE";
-        }
-        if (startsWith(bytes, 0xFF, 0xFE)) {
-            return "UTF-16LE";
-        }
-        Charset utf16 = Utf16WithoutBom.charsetOf(bytes);
-        if (utf16 != null) {
-            return utf16.name();
+        UnicodeStart unicode = unicodeStart(bytes);
+        if (unicode != null) {
+            return unicode.charset().name();
         }
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -66,6 +51,29 @@ public final class TextDecoding {
         } catch (CharacterCodingException e) {
             return "windows-1252";
         }
+    }
+
+    /** A Unicode encoding and the length of the byte-order mark that names it (0 when there is none). */
+    public record UnicodeStart(Charset charset, int bomLength) {
+    }
+
+    /**
+     * The Unicode encoding a text starting with these bytes is in, told by its byte-order mark or, without
+     * one, by UTF-16's zero bytes ({@link Utf16WithoutBom}); null when neither tells (UTF-8 without a mark,
+     * or a legacy encoding).
+     */
+    public static UnicodeStart unicodeStart(byte[] head) {
+        if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
+            return new UnicodeStart(StandardCharsets.UTF_8, 3);
+        }
+        if (startsWith(head, 0xFE, 0xFF)) {
+            return new UnicodeStart(StandardCharsets.UTF_16BE, 2);
+        }
+        if (startsWith(head, 0xFF, 0xFE)) {
+            return new UnicodeStart(StandardCharsets.UTF_16LE, 2);
+        }
+        Charset utf16 = Utf16WithoutBom.charsetOf(head);
+        return utf16 == null ? null : new UnicodeStart(utf16, 0);
     }
 
     private static String strict(String source, byte[] bytes, int offset, Charset charset)

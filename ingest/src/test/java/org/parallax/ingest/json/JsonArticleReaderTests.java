@@ -2,6 +2,8 @@ package org.parallax.ingest.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -148,5 +150,56 @@ class JsonArticleReaderTests {
         assertThat(results).hasSize(2);
         assertThat(results.get(0).error()).isEqualTo(file + " line 1: over the 97.7 KiB limit for one record");
         assertThat(results.get(1).article().headline()).isEqualTo("Short");
+    }
+
+    /** Typographic quotes, Cyrillic, and U+010A, whose big-endian bytes (01 0A) hold a line feed byte. */
+    private static final String SECOND_HEADLINE = "Putin’s “offer” — Кремль";
+    private static final String UTF16_LINES = "{\"title\":\"First\",\"body\":\"A first body, long enough to be "
+            + "read as the text of an article.\"}\r\n"
+            + "{\"title\":\"" + SECOND_HEADLINE + "\",\"body\":\"The Kremlin said the offer to Washington stands, "
+            + "as Ċeker wrote on Friday.\"}\n";
+
+    @Test
+    void utf16JsonLinesAreSplitAtLineEndsNotAtTheirBytes() throws Exception {
+        byte[] le = UTF16_LINES.getBytes(StandardCharsets.UTF_16LE);
+        byte[] be = UTF16_LINES.getBytes(StandardCharsets.UTF_16BE);
+        assertUtf16LinesRead("le-bom.jsonl", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, le), StandardCharsets.UTF_16LE);
+        assertUtf16LinesRead("be-bom.jsonl", concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, be), StandardCharsets.UTF_16BE);
+        assertUtf16LinesRead("le.jsonl", le, StandardCharsets.UTF_16LE);
+        assertUtf16LinesRead("be.jsonl", be, StandardCharsets.UTF_16BE);
+    }
+
+    private void assertUtf16LinesRead(String name, byte[] bytes, Charset charset) throws Exception {
+        Path file = Fixtures.write(dir, name, bytes);
+
+        List<ExtractionResult> results = extraction.extract(Input.ofFile(file));
+
+        assertThat(results).as(name).hasSize(2);
+        assertThat(results).as(name).allSatisfy(r -> assertThat(r.error()).isNull());
+        assertThat(results.get(0).article().headline()).isEqualTo("First");
+        assertThat(results.get(1).article().headline()).as(name).isEqualTo(SECOND_HEADLINE);
+        assertThat(ArticleText.body(results.get(1).article().paragraphs())).contains("as Ċeker wrote");
+        // The raw document is the line's own bytes, with the encoding to read them by.
+        assertThat(results.get(1).raw().charset()).isEqualTo(charset.name());
+        assertThat(new String(results.get(1).raw().content(), charset)).startsWith("{\"title\":\"" + SECOND_HEADLINE);
+    }
+
+    @Test
+    void aUtf16JsonLinesFileCutInTheMiddleOfACharacterLosesOnlyItsLastLine() throws Exception {
+        byte[] le = UTF16_LINES.getBytes(StandardCharsets.UTF_16LE);
+        int cut = UTF16_LINES.indexOf("Kremlin said") * 2 + 1;
+        Path file = Fixtures.write(dir, "cut.jsonl", java.util.Arrays.copyOf(le, cut));
+
+        List<ExtractionResult> results = extraction.extract(Input.ofFile(file));
+
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).article().headline()).isEqualTo("First");
+        assertThat(results.get(1).error()).startsWith(file + " line 2: malformed JSON (");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }
