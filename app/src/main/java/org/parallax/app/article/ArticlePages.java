@@ -87,14 +87,15 @@ public class ArticlePages {
 
     /**
      * The input exactly as received. Served as plain text under a sandboxing CSP, so an original HTML
-     * page is shown as its source and can never run in Parallax's origin.
+     * page is shown as its source and can never run in Parallax's origin; in the encoding ingest read it
+     * with, so its characters show as they were read.
      */
     @GET
     @Path("/{id}/original")
     public Response original(@PathParam("id") long id) {
         OriginalDocument original = reader.original(id).orElseThrow(() -> missing.of(id));
         return Response.ok(original.content())
-                .type("text/plain; charset=utf-8")
+                .type("text/plain; charset=" + original.servedCharset().name().toLowerCase(java.util.Locale.ROOT))
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Disposition", "inline")

@@ -21,7 +21,7 @@ public class ArticleReader {
     public Optional<OriginalDocument> original(long id) {
         return Article.<Article>findByIdOptional(id)
                 .map(a -> new OriginalDocument(a.sourceDocument.content, a.sourceDocument.mediaType,
-                        a.sourceDocument.origin));
+                        a.sourceDocument.charset, a.sourceDocument.origin));
     }
 
     /** Newest first; undated articles after dated ones. */

@@ -4,10 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.parallax.app.support.MadeUpWords;
 import org.parallax.app.support.SeedArticles;
+import org.parallax.app.support.TestSessions;
+import org.parallax.core.article.Article;
 
 @QuarkusTest
 class ArticlePagesTests {
@@ -95,6 +103,39 @@ class ArticlePagesTests {
                 .contentType(containsString("text/plain"))
                 .extract().asByteArray();
         assertThat(original).isEqualTo(org.parallax.seeds.Seeds.byName("002_eb18d5e91bb62d37.txt").content());
+    }
+
+    @Test
+    void originalIsServedInTheEncodingItWasReadWith() {
+        String nonce = UUID.randomUUID().toString().substring(0, 8);
+        String windowsHeadline = "Kremlin’s offer " + nonce;
+        String utf16Headline = "Кремль предлагает " + nonce;
+        String body = "\n\nThe Kremlin’s statement was published on Friday and repeated by the foreign ministry. "
+                + "Officials in Washington said the offer came too late to matter: " + MadeUpWords.words(40) + ".";
+        byte[] windows1252 = (windowsHeadline + body).getBytes(Charset.forName("windows-1252"));
+        byte[] utf16 = ("{\"title\":\"" + utf16Headline + "\",\"body\":\"Министерство иностранных дел повторило "
+                + "заявление Кремля в пятницу. В Вашингтоне сказали, что предложение пришло слишком поздно: " + MadeUpWords.words(40) + ".\"}\n")
+                .getBytes(StandardCharsets.UTF_16LE);
+        TestSessions.editor().request()
+                .multiPart("file", "windows.txt", windows1252, "text/plain")
+                .multiPart("file", "articles.jsonl", utf16, "application/octet-stream")
+                .when().post("/api/ingest")
+                .then().statusCode(200).body("created", org.hamcrest.Matchers.equalTo(2));
+
+        assertOriginal(windowsHeadline, windows1252, "windows-1252");
+        // A JSON Lines record's original is its line, without the line end (two bytes in UTF-16)
+        assertOriginal(utf16Headline, java.util.Arrays.copyOf(utf16, utf16.length - 2), "utf-16le");
+    }
+
+    private static void assertOriginal(String headline, byte[] exactly, String charset) {
+        long id = QuarkusTransaction.requiringNew().call(() ->
+                Article.<Article>find("headline", headline).firstResult().id);
+        Response original = given().when().get("/articles/{id}/original", id);
+        original.then().statusCode(200).contentType("text/plain; charset=" + charset);
+        // The same bytes, announced in the encoding that turns them back into the headline ingest read.
+        byte[] served = original.asByteArray();
+        assertThat(served).isEqualTo(exactly);
+        assertThat(new String(served, Charset.forName(charset))).contains(headline);
     }
 
     @Test

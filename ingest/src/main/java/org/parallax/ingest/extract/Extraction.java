@@ -8,6 +8,7 @@ import org.parallax.core.article.RawDocument;
 import org.parallax.ingest.detect.Format;
 import org.parallax.ingest.detect.FormatDetector;
 import org.parallax.ingest.feed.FeedReader;
+import org.parallax.ingest.html.HtmlArticle;
 import org.parallax.ingest.html.HtmlExtractor;
 import org.parallax.ingest.json.JsonArticleReader;
 import org.parallax.ingest.normalize.DraftNormalizer;
@@ -106,8 +107,10 @@ public final class Extraction {
             }
             case HTML -> {
                 byte[] bytes = input.readAll(limits.maxDocumentBytes());
-                ArticleDraft draft = html.extract(name, bytes, null);
-                sink.accept(ExtractionResult.ok(new RawDocument(bytes, format.mediaType(), null, name), draft));
+                HtmlArticle page = html.extractArticle(name, bytes, null, null);
+                // The charset the page was read with (BOM, meta or sniffed), so the original can be shown in it.
+                sink.accept(ExtractionResult.ok(
+                        new RawDocument(bytes, format.mediaType(), page.charset().name(), name), page.draft()));
             }
             case FEED -> feeds.read(name, input.readAll(limits.maxDocumentBytes()), sink);
             case WARC -> warcs.read(input, sink);

@@ -130,7 +130,8 @@ public final class ReutersSgmlReader {
         String source = id.find() ? file + "#NEWID=" + id.group(1) : fallbackSource;
         try {
             ArticleDraft draft = draft(source, text);
-            return ExtractionResult.ok(new RawDocument(bytes, "application/sgml", "UTF-8", source), draft);
+            return ExtractionResult.ok(
+                    new RawDocument(bytes, "application/sgml", TextDecoding.charsetOf(bytes), source), draft);
         } catch (ExtractionException e) {
             return ExtractionResult.failed(source, e.getMessage());
         }

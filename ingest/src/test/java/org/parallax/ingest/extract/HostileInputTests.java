@@ -120,6 +120,21 @@ class HostileInputTests {
         assertThat(extraction.extract(Input.ofFile(latin)).get(0).raw().charset()).isEqualTo("windows-1252");
     }
 
+    /** The original page is shown in the charset recorded here; an HTML file's used to be recorded as none. */
+    @Test
+    void anHtmlFileKeepsTheCharsetItWasReadWith() throws Exception {
+        String page = "<html><head><meta charset=\"windows-1252\"><title>Élysée répond à Moscou</title></head><body>"
+                + "<article><h1>Élysée répond à Moscou</h1>"
+                + "<p>Le président a déclaré vendredi que la proposition russe méritait d’être étudiée.</p>".repeat(4)
+                + "</article></body></html>";
+        Path file = Fixtures.write(dir, "page.html", page.getBytes(Charset.forName("windows-1252")));
+
+        ExtractionResult result = extraction.extract(Input.ofFile(file)).get(0);
+
+        assertThat(result.article().headline()).isEqualTo("Élysée répond à Moscou");
+        assertThat(result.raw().charset()).isEqualTo("windows-1252");
+    }
+
     /** UTF-16 saved without a byte-order mark used to be refused as binary data for its NUL bytes. */
     @Test
     void utf16WithoutAByteOrderMarkIsReadAsText() throws Exception {
@@ -129,7 +144,7 @@ class HostileInputTests {
                 + "Москва и Вашингтон должны взаимно отказаться от вмешательства в выборы. ".repeat(3);
         String html = "<html><head><title>Élysée répond à Moscou</title></head><body><article><h1>Élysée répond à "
                 + "Moscou</h1>" + ("<p>" + french.substring(24) + "</p>").repeat(2) + "</article></body></html>";
-        // charset: what the raw document records (text files only)
+        // charset: what the raw document records, to show the original in
         record Case(String name, byte[] bytes, String headline, String charset) {
         }
         for (Case c : List.of(
@@ -137,7 +152,7 @@ class HostileInputTests {
                 new Case("fr-le.txt", french.getBytes(StandardCharsets.UTF_16LE), "Élysée répond à Moscou", "UTF-16LE"),
                 new Case("ru-be.txt", russian.getBytes(StandardCharsets.UTF_16BE),
                         "Кремль предложил договор о невмешательстве", "UTF-16BE"),
-                new Case("fr-le.html", html.getBytes(StandardCharsets.UTF_16LE), "Élysée répond à Moscou", null))) {
+                new Case("fr-le.html", html.getBytes(StandardCharsets.UTF_16LE), "Élysée répond à Moscou", "UTF-16LE"))) {
             ExtractionResult result = extraction.extract(Input.ofFile(Fixtures.write(dir, c.name(), c.bytes()))).get(0);
             assertThat(result.error()).as(c.name()).isNull();
             assertThat(result.article().headline()).as(c.name()).isEqualTo(c.headline());
