@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 DB=${1:-parallax_bench_ingest}; shift || true
 DATA=${DATA:-../shared/data/reuters21578}
 PSQL="psql -h 127.0.0.1 -U postgres -X -q -At"
-JAR=app/target/quarkus-app/quarkus-run.jar
+JAR=${PARALLAX_JAR:-app/target/quarkus-app/quarkus-run.jar}
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -q package -DskipTests -pl app -am" >&2; exit 2; }
 dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"; createdb -h 127.0.0.1 -U postgres "$DB"
 OUT=$(mktemp -d)
