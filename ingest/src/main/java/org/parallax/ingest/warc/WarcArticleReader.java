@@ -22,6 +22,7 @@ import org.parallax.ingest.extract.IngestLimits;
 import org.parallax.ingest.extract.Input;
 import org.parallax.ingest.extract.Sizes;
 import org.parallax.ingest.extract.Warnings;
+import org.parallax.ingest.html.HtmlArticle;
 import org.parallax.ingest.html.HtmlExtractor;
 
 /**
@@ -111,13 +112,14 @@ public final class WarcArticleReader {
         }
         try {
             // The HTTP header's charset outranks a <meta> declaration, as in a browser.
-            ArticleDraft draft = html.extractArticle(page.target(), page.payload(), page.target(), page.charset())
-                    .draft();
+            HtmlArticle article = html.extractArticle(page.target(), page.payload(), page.target(), page.charset());
+            ArticleDraft draft = article.draft();
             DraftBuilder builder = DraftBuilder.from(draft).url(page.target());
             if (draft.publishedAt() == null && page.captured() != null) {
                 builder.publishedAt(page.captured()).unwarn(Warnings.NO_DATE).warn(Warnings.CAPTURE_DATE);
             }
-            RawDocument raw = new RawDocument(page.payload(), "text/html", page.charset(), page.target());
+            // The charset the page was read with: the header's, else the page's own <meta>, BOM or sniffed one.
+            RawDocument raw = new RawDocument(page.payload(), "text/html", article.charset().name(), page.target());
             return ExtractionResult.ok(raw, builder.build());
         } catch (ExtractionException e) {
             return ExtractionResult.failed(page.target(), e.getMessage());

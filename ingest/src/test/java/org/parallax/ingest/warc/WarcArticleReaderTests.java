@@ -40,7 +40,7 @@ class WarcArticleReaderTests {
             assertThat(first.article().publishedAt()).isEqualTo(Instant.parse("2020-09-25T16:00:00Z"));
             assertThat(first.article().warnings()).contains(Warnings.CAPTURE_DATE).doesNotContain(Warnings.NO_DATE);
             assertThat(first.raw().origin()).isEqualTo("https://www.reuters.com/world/putin-offer");
-            assertThat(first.raw().charset()).isEqualTo("utf-8");
+            assertThat(first.raw().charset()).isEqualTo("UTF-8");
             assertThat(new String(first.raw().content())).startsWith("<!DOCTYPE html>");
             assertThat(results.get(1).article().url()).isEqualTo("https://example.org/blog/sanctions");
             assertThat(results.get(1).article().outlet()).isNull();
@@ -126,6 +126,29 @@ class WarcArticleReaderTests {
             assertThat(result.article().paragraphs()).first().satisfies(paragraph ->
                     assertThat(paragraph.text()).startsWith("Президент России предложил"));
             assertThat(result.raw().charset()).isEqualTo("windows-1251");
+        });
+    }
+
+    /** The original is shown in the recorded charset; a page naming its own recorded none. */
+    @Test
+    void aPageThatNamesItsCharsetOnlyInAMetaTagRecordsThatCharset() throws Exception {
+        String title = "Élysée répond à Moscou";
+        String html = "<!DOCTYPE html><html><head><meta charset=\"windows-1252\"><title>" + title
+                + "</title></head><body><article><h1>" + title + "</h1>"
+                + "<p>Le président a déclaré vendredi que la proposition russe méritait d’être étudiée.</p>".repeat(4)
+                + "</article></body></html>";
+        Path warc = dir.resolve("meta-charset.warc");
+        try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE), WarcCompression.NONE)) {
+            writer.write(Fixtures.response("https://example.fr/news/1", Instant.parse("2020-09-25T16:00:00Z"), 200,
+                    "text/html", html.getBytes(java.nio.charset.Charset.forName("windows-1252"))));
+        }
+
+        List<ExtractionResult> results = Extraction.standard().extract(Input.ofFile(warc));
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.article().headline()).isEqualTo(title);
+            assertThat(result.raw().charset()).isEqualTo("windows-1252");
         });
     }
 }
