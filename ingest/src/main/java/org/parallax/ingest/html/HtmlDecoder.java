@@ -8,13 +8,15 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parallax.ingest.extract.ExtractionException;
+import org.parallax.ingest.text.LegacyCharsets;
 import org.parallax.ingest.text.Utf16WithoutBom;
 
 /**
  * Turns the bytes of a page into characters. Order: byte-order mark; then the charset the transport or
  * the page declares ({@code <meta charset>}, {@code http-equiv="Content-Type"}); then sniffing: valid
- * UTF-8, else Windows-1252. Mostly-valid UTF-8 (a page cut off inside a character, a few damaged
- * bytes) is still read as UTF-8, with U+FFFD for the damage.
+ * UTF-8, else the legacy charset {@link LegacyCharsets} detects (Windows-1252 when it cannot tell).
+ * Mostly-valid UTF-8 (a page cut off inside a character, a few damaged bytes) is still read as UTF-8,
+ * with U+FFFD for the damage.
  *
  * <p>One exception to trusting a declaration: bytes that are valid UTF-8 and contain multi-byte
  * sequences are read as UTF-8 even when the page claims a single-byte charset. Such a claim is almost
@@ -27,7 +29,7 @@ final class HtmlDecoder {
     private static final int PRESCAN_BYTES = 8192;
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta\\s[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Charset WINDOWS_1252 = LegacyCharsets.WINDOWS_1252;
 
     record Decoded(String text, Charset charset) {
     }
@@ -74,7 +76,8 @@ final class HtmlDecoder {
             // Mostly valid: a page cut off inside a character, or a few damaged bytes; the rest is UTF-8.
             return new Decoded(utf8Text, StandardCharsets.UTF_8);
         }
-        return lenient(bytes, 0, declared != null && !declared.equals(StandardCharsets.UTF_8) ? declared : WINDOWS_1252);
+        return lenient(bytes, 0, declared != null && !declared.equals(StandardCharsets.UTF_8)
+                ? declared : LegacyCharsets.guess(bytes));
     }
 
     /** How many well-formed multi-byte UTF-8 sequences and how many invalid bytes the page holds. */

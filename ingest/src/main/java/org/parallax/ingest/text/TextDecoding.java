@@ -10,7 +10,7 @@ import org.parallax.ingest.extract.ExtractionException;
 
 /**
  * Turns the bytes of a text file into characters: BOM first, then UTF-16 without one
- * ({@link Utf16WithoutBom}), then strict UTF-8, then Windows-1252.
+ * ({@link Utf16WithoutBom}), then strict UTF-8, then the legacy charset {@link LegacyCharsets} detects.
  */
 public final class TextDecoding {
 
@@ -31,8 +31,8 @@ public final class TextDecoding {
         try {
             return strict(source, bytes, 0, StandardCharsets.UTF_8);
         } catch (ExtractionException notUtf8) {
-            // Older scrapes are often Windows-1252; every byte sequence decodes, so this cannot fail.
-            return new String(bytes, Charset.forName("windows-1252"));
+            // A legacy charset: Windows-1251, Shift_JIS, ... as detected, else Windows-1252.
+            return new String(bytes, LegacyCharsets.guess(bytes));
         }
     }
 
@@ -49,7 +49,7 @@ public final class TextDecoding {
             utf8.decode(ByteBuffer.wrap(bytes));
             return "UTF-8";
         } catch (CharacterCodingException e) {
-            return "windows-1252";
+            return LegacyCharsets.guess(bytes).name();
         }
     }
 

@@ -120,6 +120,36 @@ class HostileInputTests {
         assertThat(extraction.extract(Input.ofFile(latin)).get(0).raw().charset()).isEqualTo("windows-1252");
     }
 
+    /**
+     * Text that is not UTF-8 was read as Windows-1252 whatever its script: a Russian scrape in Windows-1251
+     * or KOI8-R, or Chinese, Japanese or Korean in their legacy charsets, came out as Latin mojibake.
+     */
+    @Test
+    void textInALegacyCharsetOfAnotherScriptIsDetected() throws Exception {
+        String russian = "Кремль предложил договор о невмешательстве\n\nПрезидент России заявил в пятницу, что "
+                + "Москва и Вашингтон должны взаимно отказаться от вмешательства в выборы. ".repeat(3);
+        String japanese = "プーチン大統領が選挙不干渉を提案\n\nロシアのプーチン大統領は金曜日、米国との間で選挙への"
+                + "相互不干渉を約束することを提案した。クレムリンが声明で明らかにした。".repeat(3);
+        String chinese = "普京提议俄美互不干涉选举\n\n俄罗斯总统普京周五提议，俄美两国应相互保证不干涉对方的选举和内政，"
+                + "克里姆林宫在声明中表示。".repeat(3);
+        String korean = "푸틴, 선거 불간섭 상호 보장 제안\n\n블라디미르 푸틴 러시아 대통령은 금요일 미국과 선거 불간섭을 "
+                + "상호 보장하자고 제안했다고 크렘린궁이 밝혔다. ".repeat(3);
+        record Case(String text, String charset, String language) {
+        }
+        for (Case c : List.of(new Case(russian, "windows-1251", "ru"), new Case(russian, "KOI8-R", "ru"),
+                new Case(japanese, "Shift_JIS", "ja"), new Case(chinese, "GB18030", "zh"),
+                new Case(korean, "EUC-KR", "ko"))) {
+            Path file = Fixtures.write(dir, c.charset() + ".txt", c.text().getBytes(Charset.forName(c.charset())));
+
+            ExtractionResult result = extraction.extract(Input.ofFile(file)).get(0);
+
+            assertThat(result.error()).as(c.charset()).isNull();
+            assertThat(result.article().headline()).as(c.charset()).isEqualTo(c.text().substring(0, c.text().indexOf('\n')));
+            assertThat(result.article().language()).as(c.charset()).isEqualTo(c.language());
+            assertThat(result.raw().charset()).as(c.charset()).isEqualTo(c.charset());
+        }
+    }
+
     /** The original page is shown in the charset recorded here; an HTML file's used to be recorded as none. */
     @Test
     void anHtmlFileKeepsTheCharsetItWasReadWith() throws Exception {

@@ -76,6 +76,25 @@ class HtmlCharsetTests {
         assertThat(article.charset()).isEqualTo(WINDOWS_1252);
     }
 
+    /** Undeclared legacy pages used to be read as Windows-1252 whatever their language. */
+    @Test
+    void sniffsAnUndeclaredLegacyCharsetOfAnotherScript() throws Exception {
+        Charset shiftJis = Charset.forName("Shift_JIS");
+        HtmlArticle japanese = extract(japanesePage("").getBytes(shiftJis), null);
+        assertThat(japanese.charset()).isEqualTo(shiftJis);
+        assertThat(japanese.draft().headline()).isEqualTo("図書館の開館時間延長");
+
+        Charset windows1251 = Charset.forName("windows-1251");
+        String paragraph = "<p>Президент России предложил Соединённым Штатам обменяться гарантиями невмешательства "
+                + "в выборы и внутренние дела друг друга, сообщил Кремль в пятницу.</p>";
+        String russianPage = "<html><head><title>Кремль предложил договор</title></head><body><article>"
+                + paragraph.repeat(3) + "</article></body></html>";
+        HtmlArticle russian = extract(russianPage.getBytes(windows1251), null);
+        assertThat(russian.charset()).isEqualTo(windows1251);
+        assertThat(russian.draft().headline()).isEqualTo("Кремль предложил договор");
+        assertThat(russian.draft().paragraphs().get(0).text()).startsWith("Президент России предложил");
+    }
+
     @Test
     void followsAByteOrderMark() throws Exception {
         byte[] utf8 = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
