@@ -21,6 +21,12 @@ class HostileInputTests {
     @TempDir
     Path dir;
 
+    /** A headline, a blank line and a body, in French and in Russian, for the decoding tests. */
+    private static final String FRENCH = "Élysée répond à Moscou\n\nLe président a déclaré vendredi que la "
+            + "proposition russe " + "méritait d’être étudiée avec prudence, selon un communiqué publié à Paris. ".repeat(3);
+    private static final String RUSSIAN = "Кремль предложил договор о невмешательстве\n\nПрезидент России заявил в "
+            + "пятницу, что " + "Москва и Вашингтон должны взаимно отказаться от вмешательства в выборы. ".repeat(3);
+
     private final Extraction extraction = Extraction.standard();
 
     @Test
@@ -105,10 +111,8 @@ class HostileInputTests {
 
     @Test
     void textInALegacyCharsetIsDecodedNotMangled() throws Exception {
-        String article = "Élysée répond à Moscou\n\nLe président a déclaré vendredi que la proposition russe "
-                + "méritait d’être étudiée avec prudence, selon un communiqué publié à Paris. ".repeat(3);
-        Path latin = Fixtures.write(dir, "latin.txt", article.replace('’', '\'').getBytes(Charset.forName("windows-1252")));
-        Path utf16 = Fixtures.write(dir, "utf16.txt", ("\uFEFF" + article).getBytes(StandardCharsets.UTF_16LE));
+        Path latin = Fixtures.write(dir, "latin.txt", FRENCH.replace('’', '\'').getBytes(Charset.forName("windows-1252")));
+        Path utf16 = Fixtures.write(dir, "utf16.txt", ("\uFEFF" + FRENCH).getBytes(StandardCharsets.UTF_16LE));
 
         for (Path file : List.of(latin, utf16)) {
             ExtractionResult result = extraction.extract(Input.ofFile(file)).get(0);
@@ -126,8 +130,6 @@ class HostileInputTests {
      */
     @Test
     void textInALegacyCharsetOfAnotherScriptIsDetected() throws Exception {
-        String russian = "Кремль предложил договор о невмешательстве\n\nПрезидент России заявил в пятницу, что "
-                + "Москва и Вашингтон должны взаимно отказаться от вмешательства в выборы. ".repeat(3);
         String japanese = "プーチン大統領が選挙不干渉を提案\n\nロシアのプーチン大統領は金曜日、米国との間で選挙への"
                 + "相互不干渉を約束することを提案した。クレムリンが声明で明らかにした。".repeat(3);
         String chinese = "普京提议俄美互不干涉选举\n\n俄罗斯总统普京周五提议，俄美两国应相互保证不干涉对方的选举和内政，"
@@ -136,7 +138,7 @@ class HostileInputTests {
                 + "상호 보장하자고 제안했다고 크렘린궁이 밝혔다. ".repeat(3);
         record Case(String text, String charset, String language) {
         }
-        for (Case c : List.of(new Case(russian, "windows-1251", "ru"), new Case(russian, "KOI8-R", "ru"),
+        for (Case c : List.of(new Case(RUSSIAN, "windows-1251", "ru"), new Case(RUSSIAN, "KOI8-R", "ru"),
                 new Case(japanese, "Shift_JIS", "ja"), new Case(chinese, "GB18030", "zh"),
                 new Case(korean, "EUC-KR", "ko"))) {
             Path file = Fixtures.write(dir, c.charset() + ".txt", c.text().getBytes(Charset.forName(c.charset())));
@@ -168,19 +170,15 @@ class HostileInputTests {
     /** UTF-16 saved without a byte-order mark used to be refused as binary data for its NUL bytes. */
     @Test
     void utf16WithoutAByteOrderMarkIsReadAsText() throws Exception {
-        String french = "Élysée répond à Moscou\n\nLe président a déclaré vendredi que la proposition russe "
-                + "méritait d’être étudiée avec prudence, selon un communiqué publié à Paris. ".repeat(3);
-        String russian = "Кремль предложил договор о невмешательстве\n\nПрезидент России заявил в пятницу, что "
-                + "Москва и Вашингтон должны взаимно отказаться от вмешательства в выборы. ".repeat(3);
         String html = "<html><head><title>Élysée répond à Moscou</title></head><body><article><h1>Élysée répond à "
-                + "Moscou</h1>" + ("<p>" + french.substring(24) + "</p>").repeat(2) + "</article></body></html>";
+                + "Moscou</h1>" + ("<p>" + FRENCH.substring(24) + "</p>").repeat(2) + "</article></body></html>";
         // charset: what the raw document records, to show the original in
         record Case(String name, byte[] bytes, String headline, String charset) {
         }
         for (Case c : List.of(
-                new Case("fr-be.txt", french.getBytes(StandardCharsets.UTF_16BE), "Élysée répond à Moscou", "UTF-16BE"),
-                new Case("fr-le.txt", french.getBytes(StandardCharsets.UTF_16LE), "Élysée répond à Moscou", "UTF-16LE"),
-                new Case("ru-be.txt", russian.getBytes(StandardCharsets.UTF_16BE),
+                new Case("fr-be.txt", FRENCH.getBytes(StandardCharsets.UTF_16BE), "Élysée répond à Moscou", "UTF-16BE"),
+                new Case("fr-le.txt", FRENCH.getBytes(StandardCharsets.UTF_16LE), "Élysée répond à Moscou", "UTF-16LE"),
+                new Case("ru-be.txt", RUSSIAN.getBytes(StandardCharsets.UTF_16BE),
                         "Кремль предложил договор о невмешательстве", "UTF-16BE"),
                 new Case("fr-le.html", html.getBytes(StandardCharsets.UTF_16LE), "Élysée répond à Moscou", "UTF-16LE"))) {
             ExtractionResult result = extraction.extract(Input.ofFile(Fixtures.write(dir, c.name(), c.bytes()))).get(0);
