@@ -112,12 +112,8 @@ class WarcArticleReaderTests {
                 + "в выборы и внутренние дела друг друга, сообщил Кремль в пятницу.</p>").repeat(4);
         String html = "<!DOCTYPE html><html lang=\"ru\"><head><title>" + title + "</title></head><body><article><h1>"
                 + title + "</h1>" + body + "</article></body></html>";
-        Path warc = dir.resolve("cyrillic.warc");
-        try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE), WarcCompression.NONE)) {
-            writer.write(Fixtures.response("https://example.ru/news/1", Instant.parse("2020-09-25T16:00:00Z"), 200,
-                    "text/html; charset=windows-1251", html.getBytes(java.nio.charset.Charset.forName("windows-1251"))));
-        }
+        Path warc = archiveOfOnePage("cyrillic.warc", "https://example.ru/news/1", "text/html; charset=windows-1251",
+                html.getBytes(java.nio.charset.Charset.forName("windows-1251")));
 
         List<ExtractionResult> results = Extraction.standard().extract(Input.ofFile(warc));
 
@@ -137,12 +133,8 @@ class WarcArticleReaderTests {
                 + "</title></head><body><article><h1>" + title + "</h1>"
                 + "<p>Le président a déclaré vendredi que la proposition russe méritait d’être étudiée.</p>".repeat(4)
                 + "</article></body></html>";
-        Path warc = dir.resolve("meta-charset.warc");
-        try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE), WarcCompression.NONE)) {
-            writer.write(Fixtures.response("https://example.fr/news/1", Instant.parse("2020-09-25T16:00:00Z"), 200,
-                    "text/html", html.getBytes(java.nio.charset.Charset.forName("windows-1252"))));
-        }
+        Path warc = archiveOfOnePage("meta-charset.warc", "https://example.fr/news/1", "text/html",
+                html.getBytes(java.nio.charset.Charset.forName("windows-1252")));
 
         List<ExtractionResult> results = Extraction.standard().extract(Input.ofFile(warc));
 
@@ -150,5 +142,15 @@ class WarcArticleReaderTests {
             assertThat(result.article().headline()).isEqualTo(title);
             assertThat(result.raw().charset()).isEqualTo("windows-1252");
         });
+    }
+
+    /** An uncompressed archive of one 200 response captured on 2020-09-25. */
+    private Path archiveOfOnePage(String name, String url, String contentType, byte[] payload) throws Exception {
+        Path warc = dir.resolve(name);
+        try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE), WarcCompression.NONE)) {
+            writer.write(Fixtures.response(url, Instant.parse("2020-09-25T16:00:00Z"), 200, contentType, payload));
+        }
+        return warc;
     }
 }
