@@ -10,7 +10,8 @@ import org.parallax.ingest.extract.ExtractionException;
 
 /**
  * Turns the bytes of a text file into characters: BOM first, then UTF-16 without one
- * ({@link Utf16WithoutBom}), then strict UTF-8, then the legacy charset {@link LegacyCharsets} detects.
+ * ({@link Utf16WithoutBom}), then UTF-8 (also when only a few bytes are damaged), then the legacy charset
+ * {@link LegacyCharsets} detects.
  */
 public final class TextDecoding {
 
@@ -31,8 +32,7 @@ public final class TextDecoding {
         try {
             return strict(source, bytes, 0, StandardCharsets.UTF_8);
         } catch (ExtractionException notUtf8) {
-            // A legacy charset: Windows-1251, Shift_JIS, ... as detected, else Windows-1252.
-            return new String(bytes, LegacyCharsets.guess(bytes));
+            return new String(bytes, fallback(bytes));
         }
     }
 
@@ -49,8 +49,17 @@ public final class TextDecoding {
             utf8.decode(ByteBuffer.wrap(bytes));
             return "UTF-8";
         } catch (CharacterCodingException e) {
-            return LegacyCharsets.guess(bytes).name();
+            return fallback(bytes).name();
         }
+    }
+
+    /**
+     * The charset of bytes that are not strictly UTF-8: still UTF-8 when only a few bytes are damaged (one
+     * bad byte used to turn every quote and dash of a scrape into mojibake; the damage now reads as U+FFFD),
+     * otherwise the legacy charset {@link LegacyCharsets} detects.
+     */
+    private static Charset fallback(byte[] bytes) {
+        return Utf8Evidence.scan(bytes).mostlyValid() ? StandardCharsets.UTF_8 : LegacyCharsets.guess(bytes);
     }
 
     /** A Unicode encoding and the length of the byte-order mark that names it (0 when there is none). */

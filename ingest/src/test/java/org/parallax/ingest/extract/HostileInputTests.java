@@ -124,6 +124,27 @@ class HostileInputTests {
         assertThat(extraction.extract(Input.ofFile(latin)).get(0).raw().charset()).isEqualTo("windows-1252");
     }
 
+    /** One damaged byte in a UTF-8 scrape used to turn every quote and dash of it into mojibake ("â€™"). */
+    @Test
+    void utf8WithADamagedByteStaysUtf8() throws Exception {
+        String text = FRENCH + "\n\nLe Kremlin a répondu — «\u00a0sans délai\u00a0» — qu’il maintenait son offre, "
+                + "a précisé le porte-parole de la présidence russe.\n\nLes deux capitales n’ont pas fixé de date.";
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        int cut = text.substring(0, text.indexOf("son offre")).getBytes(StandardCharsets.UTF_8).length;
+        byte[] damaged = new byte[utf8.length + 1];
+        System.arraycopy(utf8, 0, damaged, 0, cut);
+        damaged[cut] = (byte) 0xFF;
+        System.arraycopy(utf8, cut, damaged, cut + 1, utf8.length - cut);
+        Path file = Fixtures.write(dir, "damaged.txt", damaged);
+
+        ExtractionResult result = extraction.extract(Input.ofFile(file)).get(0);
+
+        String body = ArticleText.body(result.article().paragraphs());
+        assertThat(body).contains("qu’il maintenait \uFFFDson offre").contains("n’ont pas fixé").doesNotContain("â€");
+        assertThat(result.article().headline()).isEqualTo("Élysée répond à Moscou");
+        assertThat(result.raw().charset()).isEqualTo("UTF-8");
+    }
+
     /**
      * Text that is not UTF-8 was read as Windows-1252 whatever its script: a Russian scrape in Windows-1251
      * or KOI8-R, or Chinese, Japanese or Korean in their legacy charsets, came out as Latin mojibake.
