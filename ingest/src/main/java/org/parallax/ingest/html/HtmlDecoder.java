@@ -78,7 +78,7 @@ final class HtmlDecoder {
             return new Decoded(utf8Text, StandardCharsets.UTF_8);
         }
         return lenient(bytes, 0, declared != null && !declared.equals(StandardCharsets.UTF_8)
-                ? declared : LegacyCharsets.guess(bytes));
+                ? declared : LegacyCharsets.guessMarkup(bytes));
     }
 
 

@@ -173,6 +173,60 @@ class HostileInputTests {
         }
     }
 
+    /**
+     * Latin-script languages beyond Western Europe, and Greek: read as Windows-1252, a Polish "się" became
+     * "siê" and "ż" became "¿"; Turkish lost its "ş" and "ı"; Greek in Windows-1253 was read as ISO-8859-7,
+     * its quotes turning into control characters and its "Ά" into a pilcrow.
+     */
+    @Test
+    void textInAnotherLatinOrGreekCharsetIsDetected() throws Exception {
+        String polish = "Putin proponuje Stanom Zjednoczonym wzajemną nieingerencję\n\nPrezydent Rosji zaproponował w "
+                + "piątek, że oba państwa powinny zagwarantować sobie nieingerencję w wybory, podał Kreml. Źródła "
+                + "w Waszyngtonie są sceptyczne, a zdaniem ekspertów oświadczenie ma charakter propagandowy. ".repeat(2);
+        String czech = "Putin nabízí Spojeným státům vzájemné nevměšování\n\nRuský prezident v pátek navrhl, aby si obě "
+                + "země zaručily nevměšování do voleb a vnitřních záležitostí, uvedl Kreml. Washington reagoval "
+                + "zdrženlivě a odborníci považují prohlášení za součást propagandy. ".repeat(2);
+        String turkish = "Putin ABD'ye seçimlere karışmama taahhüdü önerdi\n\nRusya Devlet Başkanı cuma günü iki ülkenin "
+                + "birbirinin seçimlerine ve iç işlerine karışmamayı garanti etmesi gerektiğini söyledi. Şüpheler "
+                + "sürüyor ve uzmanlar açıklamayı ihtiyatla karşıladı. ".repeat(2);
+        String greek = "Άμεση πρόταση του Πούτιν για μη ανάμειξη στις εκλογές\n\nΟ Ρώσος πρόεδρος πρότεινε την Παρασκευή "
+                + "στις Ηνωμένες Πολιτείες μια αμοιβαία δέσμευση μη ανάμειξης στις εκλογές. Το Κρεμλίνο τόνισε ότι "
+                + "«και οι δύο πλευρές» πρέπει να εγγυηθούν τη μη ανάμειξη – “χωρίς όρους”. ".repeat(2);
+        record Case(String text, String charset, String language) {
+        }
+        for (Case c : List.of(new Case(polish, "windows-1250", "pl"), new Case(czech, "windows-1250", "cs"),
+                new Case(turkish, "windows-1254", "tr"), new Case(greek, "windows-1253", "el"),
+                new Case(greek.replace('–', '-').replace('“', '«').replace('”', '»'), "ISO-8859-7", "el"))) {
+            Path file = Fixtures.write(dir, c.charset() + c.language() + ".txt", c.text().getBytes(Charset.forName(c.charset())));
+
+            ExtractionResult result = extraction.extract(Input.ofFile(file)).get(0);
+
+            assertThat(result.error()).as(c.charset()).isNull();
+            assertThat(result.article().headline()).as(c.charset()).isEqualTo(c.text().substring(0, c.text().indexOf('\n')));
+            assertThat(ArticleText.body(result.article().paragraphs())).as(c.charset())
+                    .isEqualTo(c.text().substring(c.text().indexOf("\n\n") + 2).strip());
+            assertThat(result.article().language()).as(c.charset()).isEqualTo(c.language());
+            assertThat(result.raw().charset()).as(c.charset()).isEqualTo(c.charset());
+        }
+    }
+
+    /**
+     * A few accented words in English give the charset statistics little to go on; such text stays
+     * Windows-1252 rather than being taken for Central European ("Naïve" read as "Naďve").
+     */
+    @Test
+    void englishWithAFewAccentedWordsStaysWindows1252() throws Exception {
+        // ICU scores this text 45 for Latin-1 (English) and 45 for Latin-2 (Czech), and lists Latin-2 first.
+        String text = "Café crème rose\n\nThe price of café rose 5%. Naïve traders sold.";
+        Path file = Fixtures.write(dir, "english.txt", text.getBytes(Charset.forName("windows-1252")));
+
+        ExtractionResult result = extraction.extract(Input.ofFile(file)).get(0);
+
+        assertThat(result.article().headline()).isEqualTo("Café crème rose");
+        assertThat(ArticleText.body(result.article().paragraphs())).isEqualTo("The price of café rose 5%. Naïve traders sold.");
+        assertThat(result.raw().charset()).isEqualTo("windows-1252");
+    }
+
     /** The original page is shown in the charset recorded here; an HTML file's used to be recorded as none. */
     @Test
     void anHtmlFileKeepsTheCharsetItWasReadWith() throws Exception {

@@ -84,15 +84,29 @@ class HtmlCharsetTests {
         assertThat(japanese.charset()).isEqualTo(shiftJis);
         assertThat(japanese.draft().headline()).isEqualTo("図書館の開館時間延長");
 
-        Charset windows1251 = Charset.forName("windows-1251");
-        String paragraph = "<p>Президент России предложил Соединённым Штатам обменяться гарантиями невмешательства "
-                + "в выборы и внутренние дела друг друга, сообщил Кремль в пятницу.</p>";
-        String russianPage = "<html><head><title>Кремль предложил договор</title></head><body><article>"
-                + paragraph.repeat(3) + "</article></body></html>";
-        HtmlArticle russian = extract(russianPage.getBytes(windows1251), null);
-        assertThat(russian.charset()).isEqualTo(windows1251);
-        assertThat(russian.draft().headline()).isEqualTo("Кремль предложил договор");
-        assertThat(russian.draft().paragraphs().get(0).text()).startsWith("Президент России предложил");
+        assertSniffed("windows-1251", "Кремль предложил договор", "Президент России предложил Соединённым Штатам "
+                + "обменяться гарантиями невмешательства в выборы и внутренние дела друг друга, сообщил Кремль в пятницу.");
+    }
+
+    /** An undeclared Polish page was read as Windows-1252: "Źródła" came out as "Ÿród³a". */
+    @Test
+    void sniffsAnUndeclaredCentralEuropeanPage() throws Exception {
+        assertSniffed("windows-1250", "Putin proponuje wzajemną nieingerencję", "Prezydent Rosji zaproponował w "
+                + "piątek, że oba państwa powinny zagwarantować sobie nieingerencję w wybory. Źródła w Waszyngtonie "
+                + "są sceptyczne, podał Kreml.");
+    }
+
+    /** A page of three paragraphs in this charset, declared nowhere, is read in it. */
+    private void assertSniffed(String charsetName, String title, String paragraph) throws Exception {
+        Charset charset = Charset.forName(charsetName);
+        String page = "<html><head><title>" + title + "</title></head><body><article>"
+                + ("<p>" + paragraph + "</p>").repeat(3) + "</article></body></html>";
+
+        HtmlArticle article = extract(page.getBytes(charset), null);
+
+        assertThat(article.charset()).isEqualTo(charset);
+        assertThat(article.draft().headline()).isEqualTo(title);
+        assertThat(article.draft().paragraphs().get(0).text()).isEqualTo(paragraph);
     }
 
     @Test
