@@ -301,6 +301,55 @@ class ArticleRemovalTests {
         assertThat(articleCount(nonce)).isZero();
     }
 
+    /**
+     * A page that is not an article (a site's index page) can hold two events in one story: each resembles it,
+     * not each other. Removing it used to leave them together; the story now splits where only it held.
+     */
+    @Test
+    void removingThePageThatHeldTwoEventsTogetherSplitsTheirStory(@TempDir Path temp) throws Exception {
+        List<String> first = List.of(MadeUpWords.words(20).split(" "));
+        List<String> second = List.of(MadeUpWords.words(20).split(" "));
+        long one = textArticle(temp, "one", first, List.of(MadeUpWords.words(20).split(" ")));
+        long two = textArticle(temp, "two", second, List.of(MadeUpWords.words(20).split(" ")));
+        grouping.drain();
+        assertThat(storyOf(one)).isNotEqualTo(storyOf(two));
+        long index = textArticle(temp, "index", first, second);
+        grouping.drain();
+        long story = storyOf(one);
+        assertThat(storyOf(two)).as("the index page bridges the two").isEqualTo(story);
+        assertThat(storyOf(index)).isEqualTo(story);
+
+        TestSessions.Session editor = TestSessions.editor();
+        editor.request().contentType("application/json").body("{\"reason\":\"The site's index page\"}")
+                .when().post("/api/articles/{id}/removal", index).then().statusCode(200);
+
+        assertThat(storyOf(one)).as("the first article keeps the story").isEqualTo(story);
+        Long split = storyOf(two);
+        assertThat(split).isNotNull().isNotEqualTo(story);
+        given().get("/api/stories/{id}", story).then().statusCode(200)
+                .body("articleCount", equalTo(1)).body("articles[0].id", equalTo((int) one));
+        given().get("/api/stories/{id}", split).then().statusCode(200)
+                .body("articleCount", equalTo(1)).body("articles[0].id", equalTo((int) two));
+        String history = given().accept("text/html").get("/stories/{id}", story).then().statusCode(200).extract().asString();
+        assertThat(Jsoup.parse(history).select("main").text()).doesNotContain("has no articles left");
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(org.parallax.core.story.StoryEvent.history(story)).extracting(event -> event.kind).contains("split");
+            assertThat(org.parallax.core.story.StoryEvent.history(split)).extracting(event -> event.kind)
+                    .containsExactly("founded");
+        });
+    }
+
+    /** A text file whose headline and body are these made-up words, shuffled, ingested; its article's id. */
+    private long textArticle(Path temp, String name, List<String> words, List<String> more) throws java.io.IOException {
+        List<String> all = new java.util.ArrayList<>(words);
+        all.addAll(more);
+        java.util.Collections.shuffle(all);
+        String nonce = word();
+        ingest(Files.writeString(temp.resolve(name + ".txt"), "Report " + nonce + " " + String.join(" ", all.subList(0, 6))
+                + "\n\n" + String.join(" ", all.subList(6, all.size())) + "."));
+        return articleWith(nonce);
+    }
+
     /** A text file of a headline and two paragraphs of made-up words, ingested; its article's id. */
     private long plainArticle(Path temp, String headline, String nonce) throws java.io.IOException {
         ingest(Files.writeString(temp.resolve(nonce + ".txt"), headline + " " + nonce + "\n\n"

@@ -83,10 +83,15 @@ public class ArticleRemovals {
                                ?2, ?3, a.story_id
                         from article a left join outlet o on o.id = a.outlet_id where a.id = ?1""")
                 .setParameter(1, articleId).setParameter(2, why).setParameter(3, editorId).executeUpdate();
+        // Deleting the article clears these links; its story regroups around the gap (StoryService).
+        @SuppressWarnings("unchecked")
+        List<Long> linkedToIt = ((List<Number>) em.createNativeQuery(
+                        "select article_id from story_member where linked_to = ?1 order by article_id")
+                .setParameter(1, articleId).getResultList()).stream().map(Number::longValue).toList();
         String headline = article.headline;
         em.remove(article);
         em.flush();
-        removed.fire(new ArticleRemoved(articleId, storyId));
+        removed.fire(new ArticleRemoved(articleId, storyId, linkedToIt));
         return new Removed(articleId, headline, storyId);
     }
 

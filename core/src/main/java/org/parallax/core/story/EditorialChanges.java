@@ -9,7 +9,8 @@ import org.parallax.core.article.ArticleRemoved;
 /**
  * A story's title, outlet count and publication range come from its articles. When an editor corrects an
  * article's details or removes an article, the story follows in the same transaction; after a removal the
- * articles left are also realigned (what they shared only with the removed one is now theirs alone).
+ * articles left are also regrouped (a part that only the removed article held to the rest becomes a story
+ * of its own) and realigned (what they shared only with the removed one is now theirs alone).
  */
 @ApplicationScoped
 public class EditorialChanges {
@@ -36,7 +37,7 @@ public class EditorialChanges {
 
     void onRemoved(@Observes ArticleRemoved removed) {
         if (removed.storyId() != null) {
-            stories.refreshAfterRemoval(removed.storyId());
+            stories.refreshAfterRemoval(removed.storyId(), removed.linkedToIt());
         }
     }
 }

@@ -73,6 +73,30 @@ public final class InMemoryStoryIndex implements StoryIndex {
     }
 
     @Override
+    public Map<Long, Collection<String>> quoteShingles(Collection<Long> articleIds) {
+        Map<Long, Collection<String>> result = new HashMap<>();
+        for (long id : articleIds) {
+            result.put(id, articles.get(id).quoteShingles());
+        }
+        return result;
+    }
+
+    /**
+     * Takes an article out, as deleting its row does in PostgreSQL: its membership goes, and the articles
+     * linked to it are left without a link. Its features still count in the document frequencies.
+     */
+    public void remove(long articleId) {
+        IndexedArticle removed = articles.remove(articleId);
+        members.get(removed.storyId()).remove(articleId);
+        if (members.get(removed.storyId()).isEmpty()) {
+            members.remove(removed.storyId());
+        }
+        postings.values().forEach(list -> list.removeIf(posting -> posting.articleId == articleId));
+        articles.replaceAll((id, article) -> Long.valueOf(articleId).equals(article.linkedTo())
+                ? article.withLink(null, 0) : article);
+    }
+
+    @Override
     public void add(IndexedArticle article, Collection<String> features, int postingCount) {
         for (String feature : features) {
             frequencies.merge(feature, 1, Integer::sum);

@@ -105,6 +105,18 @@ final class JdbcStoryIndex implements StoryIndex {
     }
 
     @Override
+    public Map<Long, Collection<String>> quoteShingles(Collection<Long> articleIds) {
+        return query("select article_id, quote_shingles from story_member where article_id = any(?)",
+                ps -> ps.setArray(1, longs(articleIds)), rs -> {
+                    Map<Long, Collection<String>> result = new HashMap<>();
+                    while (rs.next()) {
+                        result.put(rs.getLong(1), List.of((String[]) rs.getArray(2).getArray()));
+                    }
+                    return result;
+                });
+    }
+
+    @Override
     public void add(IndexedArticle article, Collection<String> features, int postings) {
         update("""
                 insert into story_feature (feature, document_count) select unnest(?::text[]), 1

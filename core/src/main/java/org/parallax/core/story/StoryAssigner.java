@@ -137,6 +137,111 @@ public final class StoryAssigner {
         index.pin(staying, restPin);
     }
 
+    /**
+     * A part of a story that lost its connection to the rest when an article was removed; it goes on as a
+     * story of its own.
+     *
+     * @param closeness the highest text similarity of one of its articles to one of the rest of the story
+     */
+    public record Detached(long storyId, List<Long> articles, double closeness) {
+    }
+
+    /**
+     * Regroups a story after one of its articles was removed (and with it its links). Each member that was
+     * linked to it links to its most similar remaining member when that one is close enough, by the rule an
+     * arriving article follows. A part that is then no longer connected to the rest (the removed article was
+     * all that held it, as a site's index page can hold two events together) goes on as a story of its own;
+     * the largest part keeps the story. Editors' pins hold as in {@link #assign}. Members are only compared
+     * with their own story's: a removal can split a story, never merge two.
+     *
+     * @param orphans the members whose link pointed to the removed article
+     * @return the parts moved out, largest first
+     */
+    public List<Detached> afterRemoval(long storyId, Collection<Long> orphans) {
+        Map<Long, StoryIndex.IndexedArticle> members = new LinkedHashMap<>();
+        index.members(storyId).forEach(member -> members.put(member.articleId(), member));
+        if (members.size() < 2) {
+            return List.of();
+        }
+        Map<Long, Map<String, Double>> vectors = index.vectors(members.keySet());
+        Map<Long, Collection<String>> shingles = index.quoteShingles(members.keySet());
+        for (long orphan : orphans) {
+            StoryIndex.IndexedArticle article = members.get(orphan);
+            if (article == null) {
+                continue;
+            }
+            StoryIndex.IndexedArticle best = null;
+            double bestSimilarity = 0;
+            for (StoryIndex.IndexedArticle other : members.values()) {
+                if (other.articleId() == orphan) {
+                    continue;
+                }
+                double similarity = textSimilarity(vectors, shingles, orphan, other.articleId())
+                        * timeFactor(article.publishedAt(), other.publishedAt());
+                if (best == null || similarity > bestSimilarity) {
+                    best = other;
+                    bestSimilarity = similarity;
+                }
+            }
+            if (best != null && bestSimilarity >= settings.join()
+                    && bestSimilarity >= settings.relativeJoin() * best.linkSimilarity()) {
+                index.relink(orphan, best.articleId(), bestSimilarity);
+                members.put(orphan, article.withLink(best.articleId(), bestSimilarity));
+            }
+        }
+        List<List<Long>> parts = new ArrayList<>(components(members).values());
+        parts.sort(Comparator.<List<Long>>comparingInt(List::size).reversed()
+                .thenComparingLong(part -> part.stream().mapToLong(Long::longValue).min().orElseThrow()));
+        List<Long> kept = parts.get(0);
+        List<Detached> detached = new ArrayList<>();
+        for (List<Long> part : parts.subList(1, parts.size())) {
+            long fresh = index.newStory();
+            index.move(part, fresh);
+            double closeness = 0;
+            for (long a : part) {
+                for (long b : kept) {
+                    closeness = Math.max(closeness, textSimilarity(vectors, shingles, a, b));
+                }
+            }
+            detached.add(new Detached(fresh, List.copyOf(part), closeness));
+        }
+        return detached;
+    }
+
+    private double textSimilarity(Map<Long, Map<String, Double>> vectors, Map<Long, Collection<String>> shingles,
+            long a, long b) {
+        Set<String> quotesA = new HashSet<>(shingles.getOrDefault(a, List.of()));
+        int shared = (int) shingles.getOrDefault(b, List.of()).stream().filter(quotesA::contains).count();
+        return SparseVectors.dot(vectors.getOrDefault(a, Map.of()), vectors.getOrDefault(b, Map.of()))
+                + settings.quoteBonus() * quoteShare(shared);
+    }
+
+    /** The connected groups of these articles by their links and pins, each a list of article ids. */
+    private static Map<Long, List<Long>> components(Map<Long, StoryIndex.IndexedArticle> nodes) {
+        UnionFind groups = new UnionFind();
+        Map<Long, Long> firstOfPin = new HashMap<>();
+        for (StoryIndex.IndexedArticle node : nodes.values()) {
+            groups.add(node.articleId(), node.pin());
+            if (node.pin() != null) {
+                Long first = firstOfPin.putIfAbsent(node.pin(), node.articleId());
+                if (first != null) {
+                    groups.union(node.articleId(), first);
+                }
+            }
+        }
+        // Strongest links first, so that where an editor's pins keep two groups apart, the weaker link gives way.
+        nodes.values().stream()
+                .filter(node -> node.linkedTo() != null && nodes.containsKey(node.linkedTo()))
+                .sorted(Comparator.comparingDouble(StoryIndex.IndexedArticle::linkSimilarity).reversed()
+                        .thenComparingLong(StoryIndex.IndexedArticle::articleId))
+                .forEach(node -> groups.union(node.articleId(), node.linkedTo()));
+        Map<Long, List<Long>> components = new LinkedHashMap<>();
+        for (StoryIndex.IndexedArticle node : nodes.values()) {
+            components.computeIfAbsent(groups.find(node.articleId()), k -> new ArrayList<>()).add(node.articleId());
+        }
+        return components;
+    }
+
     private record Regrouping(Assignment.Kind kind, long storyId, List<Long> merged, Map<Long, List<Long>> changed,
             List<Long> split, Map<Long, Long> storyOf) {
     }
@@ -156,28 +261,16 @@ public final class StoryAssigner {
                 nodes.put(member.articleId(), member);
             }
         }
-        UnionFind groups = new UnionFind();
-        Map<Long, Long> firstOfPin = new HashMap<>();
-        for (StoryIndex.IndexedArticle node : nodes.values()) {
-            groups.add(node.articleId(), node.pin());
-            if (node.pin() != null) {
-                Long first = firstOfPin.putIfAbsent(node.pin(), node.articleId());
-                if (first != null) {
-                    groups.union(node.articleId(), first);
-                }
+        List<StoryIndex.IndexedArticle> own = null;
+        List<List<StoryIndex.IndexedArticle>> others = new ArrayList<>();
+        for (List<Long> component : components(nodes).values()) {
+            List<StoryIndex.IndexedArticle> articles = component.stream().map(nodes::get).toList();
+            if (component.contains(articleId)) {
+                own = articles;
+            } else {
+                others.add(articles);
             }
         }
-        // Strongest links first, so that where an editor's pins keep two groups apart, the weaker link gives way.
-        nodes.values().stream()
-                .filter(node -> node.linkedTo() != null && nodes.containsKey(node.linkedTo()))
-                .sorted(Comparator.comparingDouble(StoryIndex.IndexedArticle::linkSimilarity).reversed()
-                        .thenComparingLong(StoryIndex.IndexedArticle::articleId))
-                .forEach(node -> groups.union(node.articleId(), node.linkedTo()));
-        Map<Long, List<StoryIndex.IndexedArticle>> components = new LinkedHashMap<>();
-        for (StoryIndex.IndexedArticle node : nodes.values()) {
-            components.computeIfAbsent(groups.find(node.articleId()), k -> new ArrayList<>()).add(node);
-        }
-        List<StoryIndex.IndexedArticle> own = components.remove(groups.find(articleId));
         // The newcomer's group keeps the id of the story that contributes most of it.
         Map<Long, Integer> contributions = new TreeMap<>();
         for (StoryIndex.IndexedArticle node : own) {
@@ -203,7 +296,7 @@ public final class StoryAssigner {
         changed.put(storyId, gained);
         Set<Long> idsInUse = new HashSet<>(Set.of(storyId));
         Set<Long> split = new LinkedHashSet<>();
-        for (List<StoryIndex.IndexedArticle> rest : components.values()) {
+        for (List<StoryIndex.IndexedArticle> rest : others) {
             long original = rest.get(0).storyId();
             if (idsInUse.add(original)) {
                 rest.forEach(node -> storyOf.put(node.articleId(), original));

@@ -32,6 +32,9 @@ public interface StoryIndex {
     /** The full stored vectors of some articles. */
     Map<Long, Map<String, Double>> vectors(Collection<Long> articleIds);
 
+    /** The quotation shingles of some articles (empty for an article that quotes nobody). */
+    Map<Long, Collection<String>> quoteShingles(Collection<Long> articleIds);
+
     /**
      * Indexes a new article with its features (for document frequencies), vector and link; the
      * {@code postings} strongest features of its vector enter the inverted index. Its story is set by a

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -358,12 +359,33 @@ public class StoryService {
         lock();
     }
 
-    /** An editor removed one of the story's articles: the rest is summed up and realigned without it. */
+    /**
+     * An editor removed one of the story's articles: the rest is regrouped without it
+     * ({@link StoryAssigner#afterRemoval}), and each part is summed up and marked for alignment. A part split
+     * off is recorded as a split by the grouping and shown as related when its text is close enough.
+     *
+     * @param linkedToRemoved the members whose link pointed to the removed article
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refreshAfterRemoval(long storyId) {
+    public void refreshAfterRemoval(long storyId, Collection<Long> linkedToRemoved) {
         StoryLocks.lock(em, List.of(storyId));
+        List<StoryAssigner.Detached> parts = withAssigner(assigner -> assigner.afterRemoval(storyId, linkedToRemoved));
+        Map<Long, List<Long>> changed = new LinkedHashMap<>();
+        for (StoryAssigner.Detached part : parts) {
+            // The removed article is gone: the events name no article, and the actor is the grouping.
+            StoryEvent.record(storyId, StoryEvent.Kind.SPLIT, null, part.storyId(), StoryEvent.SYSTEM);
+            StoryEvent.record(part.storyId(), StoryEvent.Kind.FOUNDED, null, storyId, StoryEvent.SYSTEM);
+            if (part.closeness() >= settings.related()) {
+                relate(storyId, part.storyId(), part.closeness());
+            }
+            alignment.dropCrossStoryLinks(part.articles());
+            refreshSummary(part.storyId());
+            changed.put(part.storyId(), part.articles());
+        }
         refreshSummary(storyId);
-        alignmentQueue.enqueue(List.of(storyId), java.util.Map.of());
+        Set<Long> touched = new LinkedHashSet<>(List.of(storyId));
+        touched.addAll(changed.keySet());
+        alignmentQueue.enqueue(touched, changed);
     }
 
     /** Counts, publication range and title from the members; the title is the most central headline. */

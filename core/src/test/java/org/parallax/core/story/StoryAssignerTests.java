@@ -148,6 +148,70 @@ class StoryAssignerTests {
         assertThat(index.storyOf(2)).isNotEqualTo(index.storyOf(1));
     }
 
+    /** Removes an article as an editor's removal does, then regroups its story; the parts moved out. */
+    private List<StoryAssigner.Detached> remove(long articleId) {
+        long story = index.storyOf(articleId);
+        List<Long> linkedToIt = index.members(story).stream()
+                .filter(member -> Long.valueOf(articleId).equals(member.linkedTo()))
+                .map(StoryIndex.IndexedArticle::articleId).toList();
+        index.remove(articleId);
+        return assigner.afterRemoval(story, linkedToIt);
+    }
+
+    @Test
+    void removingTheArticleThatBridgedTwoStoriesSplitsThemAgain() {
+        assigner.assign(1, null, text(HARVEST));
+        assigner.assign(2, null, text(FLOOD));
+        assigner.assign(3, null, text(BRIDGE));
+        long story = index.storyOf(1);
+        assertThat(index.storyOf(2)).isEqualTo(story);
+
+        List<StoryAssigner.Detached> parts = remove(3);
+
+        assertThat(parts).hasSize(1);
+        assertThat(index.storyOf(1)).isEqualTo(story);
+        assertThat(index.storyOf(2)).isEqualTo(parts.get(0).storyId()).isNotEqualTo(story);
+        assertThat(parts.get(0).articles()).containsExactly(2L);
+        // Both are about Kansas, its governor and an emergency: close enough to be listed as related.
+        assertThat(parts.get(0).closeness()).isGreaterThan(StorySettings.defaults().related());
+    }
+
+    @Test
+    void removingAnArticleTheOthersWereLinkedToKeepsAStoryWholeWhileTheyStillResembleEachOther() {
+        for (String number : List.of("000", "001", "003", "004")) {
+            seed(number, null);
+        }
+        long story = index.storyOf(0);
+        List<StoryIndex.IndexedArticle> members = index.members(story);
+        assertThat(members).hasSize(4);
+        // The article most others are linked to: without relinking, removing it would scatter them.
+        long hub = members.stream().map(StoryIndex.IndexedArticle::linkedTo).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.groupingBy(id -> id, java.util.stream.Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+
+        assertThat(remove(hub)).isEmpty();
+
+        List<StoryIndex.IndexedArticle> left = index.members(story);
+        assertThat(left).hasSize(3);
+        assertThat(left).allSatisfy(member -> assertThat(member.linkedTo()).isNotEqualTo(hub));
+        assertThat(left).filteredOn(member -> member.linkedTo() != null).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void storiesMergedByAnEditorStayTogetherWhenTheArticleBetweenThemIsRemoved() {
+        assigner.assign(1, null, text(HARVEST));
+        assigner.assign(2, null, text(FLOOD));
+        long harvest = index.storyOf(1);
+        assigner.mergeStories(harvest, index.storyOf(2), 200);
+        assigner.assign(3, null, text(BRIDGE));
+        assertThat(index.storyOf(3)).isEqualTo(harvest);
+
+        assertThat(remove(3)).isEmpty();
+
+        assertThat(index.storyOf(1)).isEqualTo(harvest);
+        assertThat(index.storyOf(2)).isEqualTo(harvest);
+    }
+
     @Test
     void unrelatedArticlesFoundStoriesOfTheirOwn() {
         seed("000", null);
