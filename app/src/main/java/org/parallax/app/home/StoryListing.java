@@ -20,9 +20,15 @@ public class StoryListing {
 
     private static final int LEAD_CHARS = 240;
 
-    /** One story on the listing. */
+    /**
+     * One story on the listing.
+     *
+     * @param outlets the named outlets, in order of first publication
+     * @param unknownOutletArticles articles whose outlet is not known: not counted as outlets (as on the story
+     *                              page), since two of them may well be the same one
+     */
     public record Entry(long id, String title, Instant firstPublished, Instant lastPublished, int articleCount,
-                        List<String> outlets, String lead) {
+                        List<String> outlets, int unknownOutletArticles, String lead) {
         public int outletCount() {
             return outlets.size();
         }
@@ -66,16 +72,18 @@ public class StoryListing {
                         where a.story_id = any(?1) order by a.published_at asc nulls last, a.id""")
                 .setParameter(1, ids).getResultList();
         Map<Long, List<String>> outlets = new LinkedHashMap<>();
+        Map<Long, Integer> unknownOutlets = new LinkedHashMap<>();
         Map<Long, String> titles = new LinkedHashMap<>();
         rows.forEach(r -> titles.put(((Number) r[0]).longValue(), (String) r[1]));
         Map<Long, String> firstLeads = new LinkedHashMap<>();
         Map<Long, String> titleLeads = new LinkedHashMap<>();
         for (Object[] a : articles) {
             long story = ((Number) a[0]).longValue();
-            String outlet = a[1] == null ? "Unknown outlet" : (String) a[1];
             List<String> names = outlets.computeIfAbsent(story, k -> new ArrayList<>());
-            if (!names.contains(outlet)) {
-                names.add(outlet);
+            if (a[1] == null) {
+                unknownOutlets.merge(story, 1, Integer::sum);
+            } else if (!names.contains((String) a[1])) {
+                names.add((String) a[1]);
             }
             String lead = shorten(a[3] != null && !((String) a[3]).isBlank() ? (String) a[3] : (String) a[4]);
             firstLeads.putIfAbsent(story, lead);
@@ -88,7 +96,7 @@ public class StoryListing {
         List<Entry> entries = rows.stream().map(r -> {
             long id = ((Number) r[0]).longValue();
             return new Entry(id, (String) r[1], instant(r[2]), instant(r[3]), ((Number) r[4]).intValue(),
-                    outlets.getOrDefault(id, List.of()), leads.getOrDefault(id, ""));
+                    outlets.getOrDefault(id, List.of()), unknownOutlets.getOrDefault(id, 0), leads.getOrDefault(id, ""));
         }).toList();
         return new Page(entries, total);
     }

@@ -54,7 +54,10 @@ class HomePageTests {
         assertThat(putin.select(".story-card__title").text()).isEqualTo("Putin Calls For Mutual Ban on Election Meddling With US");
         assertThat(putin.select(".outlets").text())
                 .contains("The Jerusalem Post").contains("BuzzFeed News").contains("Antiwar.com");
-        assertThat(putin.select(".outlet-count").text()).matches("\\d outlets:");
+        // The fifth seed names no outlet: it is not counted as one, as on the story page ("4 articles from 3 outlets").
+        assertThat(putin.select(".outlet-count").text()).isEqualTo("3 outlets:");
+        assertThat(putin.select(".unknown-outlets").text()).isEqualTo(", and 1 article from an unknown outlet");
+        assertThat(putin.select(".meta").text()).endsWith("· 4 articles");
         assertThat(putin.select("time").attr("datetime")).isEqualTo("2020-09-25");
         assertThat(putin.select(".story-card__lead").text()).isNotBlank();
         Listed talksListed = find(seeds.storyOf("002_eb18d5e91bb62d37.txt"));
