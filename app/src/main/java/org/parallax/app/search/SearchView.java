@@ -18,8 +18,26 @@ public record SearchView(long total, boolean totalExact, long counted, List<Grou
                          List<String> notes, boolean searched) {
 
     public record Group(SearchResults.Hit lead, List<Other> others, String articleUrl) {
-        public int outletCount() {
-            return 1 + others.size();
+
+        /**
+         * "3 outlets" when each matching article is another outlet's, else "3 articles from 2 outlets", as on
+         * the story page: two articles of one outlet, or of no known outlet, are not two outlets.
+         */
+        public String coverage() {
+            int articles = 1 + others.size();
+            java.util.Set<String> outlets = new java.util.HashSet<>();
+            if (lead.outlet() != null) {
+                outlets.add(lead.outlet());
+            }
+            others.stream().map(Other::outlet).filter(java.util.Objects::nonNull).forEach(outlets::add);
+            if (outlets.size() == articles) {
+                return articles + " outlets";
+            }
+            return articles + " articles" + switch (outlets.size()) {
+                case 0 -> "";
+                case 1 -> " from 1 outlet";
+                default -> " from " + outlets.size() + " outlets";
+            };
         }
     }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 import org.parallax.app.support.SeedArticles;
 
@@ -24,6 +28,26 @@ class SearchPageTests {
                 .contains("<mark>Derkach</mark>")
                 .contains("href=\"/articles/" + id + "?q=Derkach#first-hit\"")
                 .containsPattern("\\d+ results?</h2>");
+    }
+
+    /**
+     * Articles of one story are one result, the others listed under it. The seed story's three matches come
+     * from Antiwar.com, The Jerusalem Post and an article that names no outlet: not "3 outlets".
+     */
+    @Test
+    void matchesOfOneStoryAreOneResultWithTheOtherOutletsUnderIt() {
+        Document page = Jsoup.parse(given().queryParam("q", "\"non-interference\"").when().get("/search")
+                .then().statusCode(200).extract().asString());
+        List<String> seedLinks = java.util.stream.Stream.of("001_3d7b2ec1440a76b5.txt", "003_67f9020dfa8c06b0.txt",
+                "004_c8d6d7f66c761050.txt").map(seeds::idOf).map(id -> "/articles/" + id + "?").toList();
+        Elements groups = page.select("li.hit").stream()
+                .filter(hit -> seedLinks.stream().anyMatch(link -> hit.select("a[href^=" + link + "]").size() > 0))
+                .collect(java.util.stream.Collectors.toCollection(Elements::new));
+
+        assertThat(groups).hasSize(1);
+        assertThat(groups.select(".hit__more li")).hasSize(2);
+        assertThat(groups.select(".hit__outlets").text()).isEqualTo("3 articles from 2 outlets");
+        assertThat(groups.text()).contains("Unknown outlet");
     }
 
     @Test
