@@ -37,4 +37,8 @@ public class CurrentAccount {
     public boolean isEditor() {
         return isLoggedIn() && identity.hasRole("editor");
     }
+
+    public boolean isAdmin() {
+        return isLoggedIn() && identity.hasRole("admin");
+    }
 }

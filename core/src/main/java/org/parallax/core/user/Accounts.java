@@ -1,8 +1,10 @@
 package org.parallax.core.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -91,6 +93,47 @@ public class Accounts {
 
     public Optional<AppUser> find(String username) {
         return AppUser.findByUsername(username);
+    }
+
+    /** Every account, by name, for administrators. */
+    public List<AppUser> all() {
+        return AppUser.list("order by username");
+    }
+
+    /**
+     * Gives an account one of the three levels: {@code reader} (reads and annotates), {@code editor} (also
+     * adds, corrects and removes articles and corrects stories) or {@code admin} (also manages accounts). Each
+     * level includes the ones before it. Takes effect on the account's next request: roles are read from the
+     * database on every request, not kept in the session cookie.
+     *
+     * @throws Rejected for an unknown account or level, or when it would leave no administrator
+     */
+    public AppUser setRole(String username, String role) throws Rejected {
+        String level = role == null ? "" : role.strip().toLowerCase(Locale.ROOT);
+        String roles = switch (level) {
+            case READER -> READER;
+            case EDITOR -> READER + "," + EDITOR;
+            case ADMIN -> READER + "," + EDITOR + "," + ADMIN;
+            default -> throw new Rejected("Choose reader, editor or admin, not “" + role + "”.");
+        };
+        AppUser user = AppUser.findByUsername(username)
+                .orElseThrow(() -> new Rejected("No account is named “" + username + "”."));
+        if (user.hasRole(ADMIN) && !level.equals(ADMIN)) {
+            // Locked, so that two administrators taking the role from each other at once cannot both succeed.
+            List<AppUser> admins = AppUser.<AppUser>find("roles like ?1 order by id", "%" + ADMIN + "%")
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).stream().filter(u -> u.hasRole(ADMIN)).toList();
+            if (admins.size() == 1) {
+                throw new Rejected("“" + user.username + "” is the only administrator; make another account an "
+                        + "administrator first.");
+            }
+        }
+        user.roles = roles;
+        return user;
+    }
+
+    /** The highest of reader, editor and admin this account holds. */
+    public static String level(AppUser user) {
+        return user.hasRole(ADMIN) ? ADMIN : user.hasRole(EDITOR) ? EDITOR : READER;
     }
 
     public long count() {
