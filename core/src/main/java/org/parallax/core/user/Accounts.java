@@ -95,6 +95,31 @@ public class Accounts {
         return AppUser.findByUsername(username);
     }
 
+    /** Whether this is the account's password; for a change of password, which asks for the current one. */
+    public boolean passwordMatches(String username, String password) {
+        return AppUser.findByUsername(username)
+                .filter(user -> PasswordHashing.matches(password == null ? "" : password, user.passwordHash,
+                        user.passwordPrehashed))
+                .isPresent();
+    }
+
+    /**
+     * Sets a new password, under the same rules as at registration. The caller has checked the current one
+     * ({@link #passwordMatches}).
+     *
+     * @throws Rejected when the new password breaks the rules or is the current one
+     */
+    public void changePassword(String username, String password) throws Rejected {
+        AppUser user = AppUser.findByUsername(username)
+                .orElseThrow(() -> new Rejected("No account is named “" + username + "”."));
+        PasswordPolicy.check(user.username, password);
+        if (PasswordHashing.matches(password, user.passwordHash, user.passwordPrehashed)) {
+            throw new Rejected("That is the password you have now; choose a new one.");
+        }
+        user.passwordHash = hash(password);
+        user.passwordPrehashed = true;
+    }
+
     /** Every account, by name, for administrators. */
     public List<AppUser> all() {
         return AppUser.list("order by username");

@@ -39,6 +39,22 @@ public class LoginThrottle {
         return !locked.isEmpty();
     }
 
+    /** True when the account itself is locked, whatever the address. */
+    public boolean isAccountLocked(String username) {
+        return !em.createNativeQuery("select 1 from login_throttle where subject = :user and locked_until > now()")
+                .setParameter("user", "user:" + Accounts.normalizeUsername(username))
+                .getResultList().isEmpty();
+    }
+
+    /**
+     * Counts a wrong password given by someone already logged in (changing their password) against the
+     * account only: the address limit is against one address guessing across many accounts, which a
+     * session cannot do, and colleagues behind one address must not be locked out by it.
+     */
+    public void accountAttempt(String username) {
+        count("user:" + Accounts.normalizeUsername(username), ACCOUNT_ATTEMPTS);
+    }
+
     /** Counts one attempt for the account and the address; locks either once it reaches its limit. */
     public void attempt(String username, String address) {
         count("user:" + Accounts.normalizeUsername(username), ACCOUNT_ATTEMPTS);
