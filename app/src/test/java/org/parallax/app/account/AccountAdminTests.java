@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.parallax.app.support.TestSessions;
 import org.parallax.core.user.AppUser;
 import org.parallax.core.user.Accounts;
+import org.parallax.core.user.LoginThrottle;
 
 /** Administrators make registered readers editors (and back) in the browser; nobody else can. */
 @QuarkusTest
@@ -24,6 +25,9 @@ class AccountAdminTests {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    LoginThrottle throttle;
 
     private static Document page(TestSessions.Session session, String path) {
         return Jsoup.parse(given().filter(session.cookies()).get(path).then().statusCode(200).extract().asString());
@@ -90,6 +94,58 @@ class AccountAdminTests {
         assertThat(Jsoup.parse(answer).select("[role=alert]").text()).isEqualTo("Choose reader, editor or admin, not “owner”.");
         setRole(admin, "nobody-" + reader.username(), "editor").then().statusCode(400);
         assertThat(level(reader.username())).isEqualTo("reader");
+    }
+
+    /** Someone who forgot their password (and locked the account guessing) gets a new one from an administrator. */
+    @Test
+    void anAdministratorGivesSomeoneWhoForgotTheirPasswordANewOne() {
+        TestSessions.Session admin = TestSessions.editor();
+        String name = TestSessions.reader().username();
+        for (int i = 0; i < LoginThrottle.ACCOUNT_ATTEMPTS; i++) {
+            throttle.accountAttempt(name);
+        }
+        assertThat(logsIn(name, TestSessions.PASSWORD)).as("locked").isFalse();
+        Document form = page(admin, "/admin/accounts/" + name + "/password");
+        assertThat(form.select("form[action=/admin/accounts/" + name + "/password] input[type=password]")).hasSize(2);
+        String fresh = "violet harbour engine seventeen";
+
+        assertThat(Jsoup.parse(resetPassword(admin, name, fresh, fresh + "x").then().statusCode(400).extract().asString())
+                .select("[role=alert]").text()).isEqualTo("The two passwords differ; type them again.");
+        assertThat(Jsoup.parse(resetPassword(admin, name, name + " is my name ok", name + " is my name ok").then()
+                .statusCode(400).extract().asString()).select("[role=alert]").text())
+                .isEqualTo("The password must not contain the username.");
+        String location = resetPassword(admin, name, fresh, fresh).then().statusCode(303).extract().header("Location");
+
+        assertThat(location).endsWith("/admin/accounts?reset=" + name);
+        assertThat(page(admin, "/admin/accounts?reset=" + name).select("[role=status]").text())
+                .startsWith("“" + name + "” has a new password");
+        assertThat(logsIn(name, TestSessions.PASSWORD)).isFalse();
+        assertThat(logsIn(name, fresh)).as("the lock is lifted with the new password").isTrue();
+    }
+
+    @Test
+    void onlyAdministratorsSetPasswordsAndOnlyOfAccountsThatExist() {
+        TestSessions.Session reader = TestSessions.reader();
+        TestSessions.Session other = TestSessions.reader();
+        given().filter(reader.cookies()).get("/admin/accounts/{name}/password", other.username()).then().statusCode(403);
+        resetPassword(reader, other.username(), "violet harbour engine seventeen", "violet harbour engine seventeen")
+                .then().statusCode(403);
+        assertThat(logsIn(other.username(), TestSessions.PASSWORD)).isTrue();
+        given().filter(TestSessions.editor().cookies()).get("/admin/accounts/nobody-{name}/password", other.username())
+                .then().statusCode(404);
+    }
+
+    private static io.restassured.response.Response resetPassword(TestSessions.Session admin, String username,
+                                                                  String password, String again) {
+        return given().filter(admin.cookies()).redirects().follow(false)
+                .formParam("csrf-token", admin.csrfToken()).formParam("password", password)
+                .formParam("password-again", again)
+                .when().post("/admin/accounts/{username}/password", username);
+    }
+
+    private static boolean logsIn(String username, String password) {
+        return !AccountsTests.login(new io.restassured.filter.cookie.CookieFilter(), username, password)
+                .header("Location").contains("error");
     }
 
     /** Whoever it is, the last administrator cannot be made a reader or editor: nobody could manage accounts. */

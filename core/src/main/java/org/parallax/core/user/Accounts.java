@@ -120,6 +120,20 @@ public class Accounts {
         user.passwordPrehashed = true;
     }
 
+    /**
+     * An administrator gives an account a new password, for someone who forgot theirs (there is no mail to
+     * send a reset link with); the administrator passes it on. Same rules as at registration.
+     *
+     * @throws Rejected for an unknown account, or a password that breaks the rules
+     */
+    public void resetPassword(String username, String password) throws Rejected {
+        AppUser user = AppUser.findByUsername(username)
+                .orElseThrow(() -> new Rejected("No account is named “" + username + "”."));
+        PasswordPolicy.check(user.username, password);
+        user.passwordHash = hash(password);
+        user.passwordPrehashed = true;
+    }
+
     /** Every account, by name, for administrators. */
     public List<AppUser> all() {
         return AppUser.list("order by username");

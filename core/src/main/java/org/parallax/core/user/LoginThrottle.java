@@ -55,6 +55,13 @@ public class LoginThrottle {
         count("user:" + Accounts.normalizeUsername(username), ACCOUNT_ATTEMPTS);
     }
 
+    /** Lifts an account's lock and count, when an administrator has given it a new password. */
+    public void unlockAccount(String username) {
+        em.createNativeQuery("delete from login_throttle where subject = :user")
+                .setParameter("user", "user:" + Accounts.normalizeUsername(username))
+                .executeUpdate();
+    }
+
     /** Counts one attempt for the account and the address; locks either once it reaches its limit. */
     public void attempt(String username, String address) {
         count("user:" + Accounts.normalizeUsername(username), ACCOUNT_ATTEMPTS);
