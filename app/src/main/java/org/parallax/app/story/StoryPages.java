@@ -34,7 +34,8 @@ public class StoryPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance story(long storyId, String title, String body,
-                                             List<StoryOverview.Related> related, List<StoryData.Member> articles);
+                                             List<StoryOverview.Related> related, StoryHistory.Page history,
+                                             List<StoryData.Member> articles);
 
         static native TemplateInstance storyBody(StoryOverview overview);
 
@@ -53,9 +54,12 @@ public class StoryPages {
     private final StoryService editor;
     private final MissingArticles missing;
     private final MissingStories missingStories;
+    private final StoryHistory history;
 
     public StoryPages(StoryCache stories, StoryStore store, ReaderAnnotations annotations, Viewer viewer,
-                      StoryService editor, MissingArticles missing, MissingStories missingStories) {
+                      StoryService editor, MissingArticles missing, MissingStories missingStories,
+                      StoryHistory history) {
+        this.history = history;
         this.missing = missing;
         this.missingStories = missingStories;
         this.stories = stories;
@@ -70,10 +74,10 @@ public class StoryPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance story(@PathParam("id") long id) {
         StoryData story = stories.get(id).orElseThrow(() -> missingStories.of(id, "/stories/"));
-        // Related stories change when other stories do, so they are read on every request, not kept with the body.
+        // Related stories and the history change when other stories do: read on every request, not kept with the body.
         List<StoryOverview.Related> related = store.related(id);
         String body = story.rendered("overview", () -> Templates.storyBody(new OverviewBuilder(story).build()).render());
-        return Templates.story(id, story.title(), body, related, story.articles());
+        return Templates.story(id, story.title(), body, related, history.of(id), story.articles());
     }
 
     /**

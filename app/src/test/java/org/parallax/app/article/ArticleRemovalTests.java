@@ -330,8 +330,16 @@ class ArticleRemovalTests {
                 .body("articleCount", equalTo(1)).body("articles[0].id", equalTo((int) one));
         given().get("/api/stories/{id}", split).then().statusCode(200)
                 .body("articleCount", equalTo(1)).body("articles[0].id", equalTo((int) two));
-        String history = given().accept("text/html").get("/stories/{id}", story).then().statusCode(200).extract().asString();
-        assertThat(Jsoup.parse(history).select("main").text()).doesNotContain("has no articles left");
+        Document kept = Jsoup.parse(given().accept("text/html").get("/stories/{id}", story).then().statusCode(200)
+                .extract().asString());
+        assertThat(kept.select(".story-history li").first().text())
+                .endsWith(": Some of its articles moved to story " + split + " (automatic grouping)");
+        assertThat(kept.select(".story-history li").eachText()).anySatisfy(entry ->
+                assertThat(entry).contains("An article since removed joined"));
+        Document part = Jsoup.parse(given().accept("text/html").get("/stories/{id}", split).then().statusCode(200)
+                .extract().asString());
+        assertThat(part.select(".story-history li").eachText()).singleElement().asString()
+                .endsWith(": Founded with articles split off from story " + story + " (automatic grouping)");
         QuarkusTransaction.requiringNew().run(() -> {
             assertThat(org.parallax.core.story.StoryEvent.history(story)).extracting(event -> event.kind).contains("split");
             assertThat(org.parallax.core.story.StoryEvent.history(split)).extracting(event -> event.kind)

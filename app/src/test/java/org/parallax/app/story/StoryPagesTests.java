@@ -47,6 +47,22 @@ class StoryPagesTests {
                 .contains("/articles/" + seeds.idOf(JPOST), "/articles/" + seeds.idOf(UNDATED));
     }
 
+    /** Who founded the story, who joined, and that the grouping did it, with links to the articles. */
+    @Test
+    void theHistoryNamesEachArticleThatFoundedOrJoinedTheStory() {
+        Document page = get("/stories/" + seeds.storyOf(ANTIWAR));
+        List<String> history = page.select(".story-history li").eachText();
+        assertThat(history).hasSize(4);
+        assertThat(history).allSatisfy(entry -> assertThat(entry).endsWith("(automatic grouping)"));
+        assertThat(history.get(history.size() - 1)).contains(": Founded with “");
+        assertThat(history.subList(0, 3)).allSatisfy(entry -> assertThat(entry).endsWith(" joined (automatic grouping)")
+                .doesNotContain("since removed"));
+        assertThat(String.join("\n", history)).contains("(Antiwar.com)").contains("(The Jerusalem Post)");
+        assertThat(page.select(".story-history a").eachAttr("href")).containsExactlyInAnyOrder(
+                "/articles/" + seeds.idOf(BUZZFEED), "/articles/" + seeds.idOf(ANTIWAR),
+                "/articles/" + seeds.idOf(JPOST), "/articles/" + seeds.idOf(UNDATED));
+    }
+
     @Test
     void overviewDrawsTheTimelineAndNamesUndatedArticles() {
         Document page = get("/stories/" + seeds.storyOf(ANTIWAR));
