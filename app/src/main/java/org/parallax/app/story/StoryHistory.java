@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A story's history as readers see it at the foot of its page: who founded it, who joined, what was merged in
- * or split off, and whether the grouping or an editor did it. Read on every request (like related stories):
+ * or split off, which articles editors removed and why, and whether the grouping or an editor did it. Read on every request (like related stories):
  * a merge or split elsewhere adds to it without changing this story's articles.
  */
 @ApplicationScoped
@@ -41,15 +41,24 @@ public class StoryHistory {
 
     public Page of(long storyId) {
         @SuppressWarnings("unchecked")
+        // Editors' removals are kept apart from story_event (removed_article), but belong to the story's history:
+        // they explain the split that may follow them.
         List<Object[]> rows = em.createNativeQuery("""
-                        select e.kind, e.created_at, e.actor, a.id, a.headline, o.name, e.other_story_id,
-                               s.merged_into is not distinct from e.other_story_id, count(*) over ()
-                        from story_event e join story s on s.id = e.story_id
-                        left join article a on a.id = e.article_id left join outlet o on o.id = a.outlet_id
-                        where e.story_id = ?1 order by e.created_at desc, e.id desc limit ?2""")
+                        select h.*, count(*) over () from (
+                          select e.kind, e.created_at, e.actor, a.id, a.headline, o.name, e.other_story_id,
+                                 s.merged_into is not distinct from e.other_story_id, cast(null as text), e.id
+                          from story_event e join story s on s.id = e.story_id
+                          left join article a on a.id = e.article_id left join outlet o on o.id = a.outlet_id
+                          where e.story_id = ?1
+                          union all
+                          select 'removed', r.removed_at, coalesce(u.username, 'unknown'), null, r.headline, r.outlet,
+                                 null, false, r.reason, r.id
+                          from removed_article r left join app_user u on u.id = r.user_id
+                          where r.story_id = ?1) h
+                        order by 2 desc, 10 desc limit ?2""")
                 .setParameter(1, storyId).setParameter(2, SHOWN).getResultList();
         List<Entry> entries = rows.stream().map(StoryHistory::entry).toList();
-        long all = rows.isEmpty() ? 0 : ((Number) rows.get(0)[8]).longValue();
+        long all = rows.isEmpty() ? 0 : ((Number) rows.get(0)[10]).longValue();
         return new Page(entries, all - entries.size());
     }
 
@@ -71,6 +80,8 @@ public class StoryHistory {
                     ? new Entry(instant(row[1]), "Merged into", null, null, "", other, by)
                     : new Entry(instant(row[1]), "Took in", null, null, "", other, by);
             case "split" -> new Entry(instant(row[1]), "Some of its articles moved to", null, null, "", other, by);
+            case "removed" -> new Entry(instant(row[1]), "“" + row[4] + "”" + (row[5] == null ? "" : " (" + row[5] + ")")
+                    + " was removed: " + row[8], null, null, "", null, "editor " + row[2]);
             default -> new Entry(instant(row[1]), "Retitled", null, null, "", null, by);
         };
     }

@@ -334,8 +334,10 @@ class ArticleRemovalTests {
                 .extract().asString());
         assertThat(kept.select(".story-history li").first().text())
                 .endsWith(": Some of its articles moved to story " + split + " (automatic grouping)");
-        assertThat(kept.select(".story-history li").eachText()).anySatisfy(entry ->
-                assertThat(entry).contains("An article since removed joined"));
+        List<String> keptHistory = kept.select(".story-history li").eachText();
+        assertThat(keptHistory.get(1)).contains(": “Report ").endsWith(" was removed: The site's index page (editor "
+                + editor.username() + ")");
+        assertThat(keptHistory).anySatisfy(entry -> assertThat(entry).contains("An article since removed joined"));
         Document part = Jsoup.parse(given().accept("text/html").get("/stories/{id}", split).then().statusCode(200)
                 .extract().asString());
         assertThat(part.select(".story-history li").eachText()).singleElement().asString()
