@@ -157,6 +157,66 @@ class ArticleRemovalTests {
         assertThat(articleCount(article.nonce)).isZero();
     }
 
+    /**
+     * An alignment holds its story's lock while it writes rows that refer to the story's articles (each such
+     * insert takes a key-share lock on the article's row). A removal used to delete the row first and ask for
+     * the story's lock after: the two waited for each other until PostgreSQL broke the deadlock (seen in CI).
+     * Now the removal waits for the story's lock before it touches the row.
+     */
+    @Test
+    void aRemovalWaitsForAnAlignmentOfItsStoryInsteadOfDeadlockingWithIt(@TempDir Path temp) throws Exception {
+        String nonce = word();
+        long id = plainArticle(temp, "Harbour dredging", nonce);
+        grouping.drain();
+        long story = storyOf(id);
+        long editor = accounts.register("e" + nonce.substring(1, 10), TestSessions.PASSWORD).id;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch storyLocked = new CountDownLatch(1);
+            CountDownLatch removalStarted = new CountDownLatch(1);
+            Future<?> alignment = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                var em = Article.getEntityManager();
+                // The story's lock as StoryLocks takes it ('STOR', story id), then, once the removal is under way,
+                // what an insert of a passage link does to the article's row.
+                em.createNativeQuery("select pg_advisory_xact_lock(1398034258, cast(?1 as int))")
+                        .setParameter(1, story).getResultList();
+                storyLocked.countDown();
+                await(removalStarted);
+                sleep(500);
+                em.createNativeQuery("select set_config('lock_timeout', '5s', true)").getResultList();
+                em.createNativeQuery("select 1 from article where id = ?1 for key share").setParameter(1, id).getResultList();
+            }));
+            assertThat(storyLocked.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<ArticleRemovals.Removed> removal = threads.submit(() -> {
+                removalStarted.countDown();
+                return removals.remove(id, editor, "Not an article");
+            });
+
+            alignment.get(30, TimeUnit.SECONDS);
+            assertThat(removal.get(30, TimeUnit.SECONDS).articleId()).isEqualTo(id);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(articleCount(nonce)).isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** An article, a reader's note on one of its sentences, and an editor who wants it gone. */
     private record Contested(long id, String nonce, AnnotationService.Draft note, long reader, long editor) {
     }

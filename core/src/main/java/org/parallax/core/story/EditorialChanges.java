@@ -22,11 +22,14 @@ public class EditorialChanges {
     }
 
     /**
-     * A merge or split holds the assignment lock and the story locks while it moves articles; an edit that
-     * locked the article's row first and then waited for its story's lock would deadlock with it.
+     * A merge or split holds the assignment lock and the story locks while it moves articles, and an alignment
+     * holds its story's lock while it writes rows that refer to the articles; an edit that locked the article's
+     * row first and then waited for those locks would deadlock with them. So the edit takes them first, in the
+     * same order as merges and splits.
      */
     void onEditing(@Observes ArticleEditing editing) {
         stories.holdAssignmentLock();
+        stories.holdStoryLockOf(editing.articleId());
     }
 
     void onCorrected(@Observes ArticleCorrected corrected) {

@@ -360,6 +360,22 @@ public class StoryService {
     }
 
     /**
+     * Takes the lock of the article's story, for an editor's change to the article, before its row is locked.
+     * An alignment of the story holds that lock while it inserts rows referring to the article, which takes a
+     * key-share lock on the article's row; a removal that deleted the row first and asked for the story's lock
+     * afterwards deadlocked with it (seen in CI). The caller holds the assignment lock, so the article cannot
+     * change story meanwhile.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdStoryLockOf(long articleId) {
+        List<?> story = em.createNativeQuery("select story_id from article where id = ?1 and story_id is not null")
+                .setParameter(1, articleId).getResultList();
+        if (!story.isEmpty()) {
+            StoryLocks.lock(em, List.of(((Number) story.get(0)).longValue()));
+        }
+    }
+
+    /**
      * An editor removed one of the story's articles: the rest is regrouped without it
      * ({@link StoryAssigner#afterRemoval}), and each part is summed up and marked for alignment. A part split
      * off is recorded as a split by the grouping and shown as related when its text is close enough.
