@@ -1,10 +1,11 @@
 package org.parallax.app.home;
 
+import static org.parallax.app.web.SqlValues.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,18 +111,5 @@ public class StoryListing {
         }
         int cut = first.lastIndexOf(' ', LEAD_CHARS);
         return first.substring(0, cut > 0 ? cut : LEAD_CHARS) + "…";
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -1,16 +1,18 @@
 package org.parallax.app.story;
 
+import static org.parallax.app.web.SqlValues.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * A story's history as readers see it at the foot of its page: who founded it, who joined, what was merged in
- * or split off, which articles editors removed and why, and whether the grouping or an editor did it. Read on every request (like related stories):
- * a merge or split elsewhere adds to it without changing this story's articles.
+ * or split off, which articles editors removed and why, and whether the grouping or an editor did it. Read on
+ * every request (like related stories): a merge or split elsewhere adds to it without changing this story's
+ * articles.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -65,7 +67,7 @@ public class StoryHistory {
     private static Entry entry(Object[] row) {
         String kind = (String) row[0];
         Long articleId = row[3] == null ? null : ((Number) row[3]).longValue();
-        String article = articleId == null ? null : "“" + row[4] + "”" + (row[5] == null ? "" : " (" + row[5] + ")");
+        String article = articleId == null ? null : named(row[4], row[5]);
         Long other = row[6] == null ? null : ((Number) row[6]).longValue();
         boolean mergedAway = Boolean.TRUE.equals(row[7]);
         String by = "system".equals(row[2]) ? "automatic grouping" : "editor " + row[2];
@@ -80,14 +82,14 @@ public class StoryHistory {
                     ? new Entry(instant(row[1]), "Merged into", null, null, "", other, by)
                     : new Entry(instant(row[1]), "Took in", null, null, "", other, by);
             case "split" -> new Entry(instant(row[1]), "Some of its articles moved to", null, null, "", other, by);
-            case "removed" -> new Entry(instant(row[1]), "“" + row[4] + "”" + (row[5] == null ? "" : " (" + row[5] + ")")
-                    + " was removed: " + row[8], null, null, "", null, "editor " + row[2]);
+            case "removed" -> new Entry(instant(row[1]), named(row[4], row[5]) + " was removed: " + row[8], null, null,
+                    "", null, "editor " + row[2]);
             default -> new Entry(instant(row[1]), "Retitled", null, null, "", null, by);
         };
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime o ? o.toInstant() : value instanceof Instant i ? i
-                : ((java.sql.Timestamp) value).toInstant();
+    /** “Headline” (Outlet), or without the outlet when it is unknown. */
+    private static String named(Object headline, Object outlet) {
+        return "“" + headline + "”" + (outlet == null ? "" : " (" + outlet + ")");
     }
 }

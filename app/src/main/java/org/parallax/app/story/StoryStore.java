@@ -1,10 +1,11 @@
 package org.parallax.app.story;
 
+import static org.parallax.app.web.SqlValues.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -129,21 +130,5 @@ public class StoryStore {
                 .map(group -> new StoryData.QuoteGroup(group.id, group.speaker, List.copyOf(byGroup.get(group.id))))
                 .sorted(Comparator.comparingInt((StoryData.QuoteGroup g) -> -g.members().size()))
                 .toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

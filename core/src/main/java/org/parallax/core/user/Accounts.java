@@ -50,8 +50,7 @@ public class Accounts {
         }
         PasswordPolicy.check(normalizeUsername(username), password);
         AppUser user = existing.get();
-        user.passwordHash = hash(password);
-        user.passwordPrehashed = true;
+        setPassword(user, password);
         user.roles = READER + "," + EDITOR + "," + ADMIN;
         return user;
     }
@@ -68,8 +67,7 @@ public class Accounts {
         }
         AppUser user = new AppUser();
         user.username = name;
-        user.passwordHash = hash(password);
-        user.passwordPrehashed = true;
+        setPassword(user, password);
         user.roles = roles;
         user.createdAt = Instant.now();
         user.persist();
@@ -85,10 +83,7 @@ public class Accounts {
      * only 72 bytes): the hash is replaced by one of the password's digest, while the password is at hand.
      */
     public void upgradeHash(String username, String password) {
-        AppUser.findByUsername(username).filter(u -> !u.passwordPrehashed).ifPresent(user -> {
-            user.passwordHash = hash(password);
-            user.passwordPrehashed = true;
-        });
+        AppUser.findByUsername(username).filter(u -> !u.passwordPrehashed).ifPresent(user -> setPassword(user, password));
     }
 
     public Optional<AppUser> find(String username) {
@@ -110,14 +105,12 @@ public class Accounts {
      * @throws Rejected when the new password breaks the rules or is the current one
      */
     public void changePassword(String username, String password) throws Rejected {
-        AppUser user = AppUser.findByUsername(username)
-                .orElseThrow(() -> new Rejected("No account is named “" + username + "”."));
+        AppUser user = existing(username);
         PasswordPolicy.check(user.username, password);
         if (PasswordHashing.matches(password, user.passwordHash, user.passwordPrehashed)) {
             throw new Rejected("That is the password you have now; choose a new one.");
         }
-        user.passwordHash = hash(password);
-        user.passwordPrehashed = true;
+        setPassword(user, password);
     }
 
     /**
@@ -127,9 +120,18 @@ public class Accounts {
      * @throws Rejected for an unknown account, or a password that breaks the rules
      */
     public void resetPassword(String username, String password) throws Rejected {
-        AppUser user = AppUser.findByUsername(username)
-                .orElseThrow(() -> new Rejected("No account is named “" + username + "”."));
+        AppUser user = existing(username);
         PasswordPolicy.check(user.username, password);
+        setPassword(user, password);
+    }
+
+    private static AppUser existing(String username) throws Rejected {
+        return AppUser.findByUsername(username)
+                .orElseThrow(() -> new Rejected("No account is named “" + username + "”."));
+    }
+
+    /** Hashes the password's digest ({@link PasswordHashing}); the caller has checked it against the policy. */
+    private void setPassword(AppUser user, String password) {
         user.passwordHash = hash(password);
         user.passwordPrehashed = true;
     }
@@ -155,8 +157,7 @@ public class Accounts {
             case ADMIN -> READER + "," + EDITOR + "," + ADMIN;
             default -> throw new Rejected("Choose reader, editor or admin, not “" + role + "”.");
         };
-        AppUser user = AppUser.findByUsername(username)
-                .orElseThrow(() -> new Rejected("No account is named “" + username + "”."));
+        AppUser user = existing(username);
         if (user.hasRole(ADMIN) && !level.equals(ADMIN)) {
             // Locked, so that two administrators taking the role from each other at once cannot both succeed.
             List<AppUser> admins = AppUser.<AppUser>find("roles like ?1 order by id", "%" + ADMIN + "%")

@@ -86,6 +86,8 @@ public final class JsonArticleReader {
             Charset charset = charset(unicode);
             in.skipNBytes(unicode == null ? 0 : unicode.bomLength());
             BoundedLines lines = new BoundedLines(in, limits.maxRecordBytes(), charset);
+            // Jackson reads UTF-8 bytes as they are; lines in any other encoding are decoded first.
+            boolean utf8 = charset.equals(StandardCharsets.UTF_8);
             for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
                 String source = name + " line " + line.number();
                 if (line.tooLong()) {
@@ -93,7 +95,6 @@ public final class JsonArticleReader {
                             + Sizes.describe(limits.maxRecordBytes()) + " limit for one record"));
                     continue;
                 }
-                boolean utf8 = charset.equals(StandardCharsets.UTF_8);
                 String text = utf8 ? null : new String(line.bytes(), charset);
                 if (utf8 ? isBlank(line.bytes()) : text.isBlank()) {
                     continue;
