@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Search load benchmark: 8 concurrent clients send the 200 queries of queries.txt to /api/search on a
 # local Parallax serving the corpus built by load-corpus.sh. Loopback only; bounded by DURATION.
-#   bench/search/run.sh [DURATION]      (default 60s)
+#   [WARMUP=90s] bench/search/run.sh [DURATION]      (default 60s)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -61,7 +61,8 @@ ticks() {
   for pid in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
   echo "$t"
 }
-# The JIT compilers' threads, to show that the measured run is past the warm-up.
+# The JIT compilers' threads, to show that the measured run is past the warm-up. Read from task/TID/stat:
+# /proc/TID/stat would give the whole process's times.
 jit_ticks() {
   local t=0 task
   for task in /proc/"$app"/task/*; do
