@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parallax.app.support.TestArticles;
 import org.parallax.core.article.Article;
 import org.parallax.core.article.ArticleDraft;
 import org.parallax.core.article.ArticleService;
@@ -40,7 +41,7 @@ class SearchIndexConsistencyTests {
         try {
             assertThat(hits(marker)).containsExactly((int) id);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> Article.deleteById(id));
+            TestArticles.removeIfPresent(id);
         }
     }
 
@@ -63,11 +64,11 @@ class SearchIndexConsistencyTests {
             });
             assertThat(hits(renamed)).containsExactly((int) id);
 
-            QuarkusTransaction.requiringNew().run(() -> Article.deleteById(id));
+            TestArticles.remove(id);
             assertThat(hits(marker)).isEmpty();
             assertThat(hits(renamed)).isEmpty();
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> Article.deleteById(id));
+            TestArticles.removeIfPresent(id);
         }
     }
 }

@@ -3,14 +3,13 @@ package org.parallax.app.search;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.parallax.core.article.Article;
+import org.parallax.app.support.TestArticles;
 import org.parallax.core.article.ArticleDraft;
 import org.parallax.core.article.ArticleService;
 import org.parallax.core.article.ParagraphKind;
@@ -59,7 +58,7 @@ class SearchSnippetTests {
         try {
             assertHighlighted(marker, id);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> Article.deleteById(id));
+            TestArticles.removeIfPresent(id);
         }
     }
 
@@ -71,7 +70,7 @@ class SearchSnippetTests {
         try {
             assertHighlighted(marker, id);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> Article.deleteById(id));
+            TestArticles.removeIfPresent(id);
         }
     }
 }
