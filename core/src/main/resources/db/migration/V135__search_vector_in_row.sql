@@ -1,0 +1,16 @@
+-- Keep each article's search_vector in its row, out of TOAST where the row allows it (up to about 8 kB).
+--
+-- A search reads the vectors of its candidates: a phrase checks every article holding its words against
+-- the vector, ranking reads the vectors of up to 200 candidates. With the default storage a row over
+-- 2 kB moved its largest value out of line, and a vector does not compress (pglz gives up on it), so
+-- about 8% of the vectors, the longest articles', lived in TOAST, and reading one cost a look-up in the
+-- TOAST index and two to four chunk fetches: 8 microseconds each, 40% of a phrase search over common words
+-- ("sells notes": 10.2 -> 7.3 ms for the statement). With storage main the other columns (the body above
+-- all, which compresses well) go out of line first, and the vector stays in the row.
+-- Search benchmark at 100,000 articles (docs/benchmarks.md, session 13): PostgreSQL's CPU per search
+-- 3.13 -> 2.87 ms and p99 37.4 -> 30.0 ms with 128 MB of shared buffers.
+--
+-- This applies to rows written from now on. An existing database moves its old vectors into their rows
+-- when the table is rewritten (VACUUM FULL article, in a quiet hour: it locks the table); until then they
+-- are read from TOAST as before, with the same results.
+alter table article alter column search_vector set storage main;
