@@ -52,6 +52,19 @@ class SearchApiTests {
     }
 
     /**
+     * Regression: the query is the OR of its readings under every configuration in use, and the simple
+     * reading {@code 'putin' & !'meddling'} let through every English article that says "meddling", whose
+     * vector holds the English lexeme {@code meddl}. Every seed says "meddling" or "meddle"; an article is now
+     * held to its own language's reading of the exclusion.
+     */
+    @Test
+    void anExclusionHoldsUnderTheArticlesOwnLanguage() {
+        assertThat(seedHits("Putin")).containsExactlyInAnyOrder("000", "001", "002", "003", "004");
+        assertThat(seedHits("Putin -meddling")).isEmpty();
+        assertThat(seedHits("Putin -Ryabkov")).containsExactlyInAnyOrder("000", "001", "003", "004");
+    }
+
+    /**
      * Regression (search benchmark): "during" is an English stop word, so under the English configuration
      * the query used to shrink to "not CrowdStrike" and match every article without that word. Only 002
      * says "during"; English articles do not index stop words, so it may or may not be found, but articles

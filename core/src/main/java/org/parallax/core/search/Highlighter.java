@@ -52,6 +52,8 @@ final class Highlighter {
     static final String FRAGMENT_DELIMITER = " " + ELLIPSIS + " ";
 
     private final QueryTerms terms;
+    /** The query as each configuration reads it; a configuration missing here marks {@link #terms}. */
+    private final Map<String, QueryTerms> byConfig;
     private final List<String> prefixes = new ArrayList<>();
     /** The first letters of the prefixes, folded: most words are ruled out by their first letter alone. */
     private final boolean[] firstLetters = new boolean[128];
@@ -59,7 +61,18 @@ final class Highlighter {
     private final Set<Word> wanted = new LinkedHashSet<>();
 
     Highlighter(QueryTerms terms) {
+        this(terms, Map.of());
+    }
+
+    /**
+     * @param terms the whole query, the OR of its readings under every configuration in use
+     * @param byConfig the reading of each configuration: a text is marked by its own configuration's reading,
+     *                 as the search matched it, so "workers" does not mark "work" in an English article
+     *                 because the Norwegian reading of "workers" is {@code work}
+     */
+    Highlighter(QueryTerms terms, Map<String, QueryTerms> byConfig) {
         this.terms = terms;
+        this.byConfig = byConfig;
         for (String lexeme : terms.lexemes()) {
             String folded = fold(lexeme);
             if (folded.isEmpty()) {
@@ -114,6 +127,7 @@ final class Highlighter {
 
         private void mark(Map<Word, List<Lexeme>> lexemes) {
             matched = new boolean[tokens.size()];
+            QueryTerms terms = byConfig.getOrDefault(config, Highlighter.this.terms);
             if (terms.isEmpty() || tokens.isEmpty()) {
                 return;
             }

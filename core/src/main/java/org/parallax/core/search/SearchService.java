@@ -32,9 +32,10 @@ import java.util.regex.Pattern;
  * matches are reached by narrowing the search ({@code to:}, {@code outlet:}, more words).
  *
  * <p>The query side matches the index side: each article's vector is built with its language's
- * configuration, so the query is the OR of {@code websearch_to_tsquery} under every configuration in use
- * that leaves at least one positive term (a configuration that drops every searched word as a stop word
- * would otherwise turn {@code word -other} into {@code !other}).
+ * configuration, so the index is searched with the OR of {@code websearch_to_tsquery} under every
+ * configuration in use that leaves at least one positive term (a configuration that drops every searched
+ * word as a stop word would otherwise turn {@code word -other} into {@code !other}), and each article it
+ * finds is then matched and ranked with its own configuration's reading ({@link Sql#ownQuery}).
  *
  * <p>What only depends on its input is remembered: a query text's tsquery under the configurations in use,
  * a word's lexemes under a configuration (both fixed by the dictionaries), and for a minute the planner's
@@ -105,7 +106,7 @@ public class SearchService {
                     + "list shows it, such as outlet:\"The Jerusalem Post\".");
             return SearchResults.none(query, notes, query.hasText() ? suggest(query.text()) : null);
         }
-        Sql sql = new Sql(query, prepared.tsquery, outletIds, reference);
+        Sql sql = new Sql(query, prepared.tsquery, prepared.byConfig, configs(), outletIds, reference);
         // Words alone: common ones are found faster walking the articles newest first than through the
         // RUM index (see SearchConfig#walkShare); the estimate that decides is the total's too.
         Long estimated = null;
@@ -201,7 +202,7 @@ public class SearchService {
         String newestFirst = rum
                 ? "a.published_at <=| cast(:future as timestamptz)"
                 : "a.published_at desc nulls last, a.id desc";
-        String columns = "a.id, a.published_at, a.outlet_id, a.story_id, a.search_vector";
+        String columns = "a.id, a.published_at, a.outlet_id, a.story_id, a.language, a.search_vector";
         String matches = walk == null ? "article a " + sql.where(Sql.Use.SEARCH)
                 // A subquery, so that the test applies to the walked rows and does not move below the bound.
                 : "(select " + columns + " from article a order by " + newestFirst + " limit :walk) a "
@@ -231,6 +232,7 @@ public class SearchService {
                 + "union all select 2, null, null, null, null, null, null, null, null, count(*), null, null from c";
         Query q = em.createNativeQuery(text);
         sql.params.forEach(q::setParameter);
+        sql.ownQueryParams().forEach(q::setParameter);
         q.setParameter("reference", sql.reference.atOffset(ZoneOffset.UTC));
         q.setParameter("candidates", candidates + 1);
         if (rum) {
@@ -247,7 +249,7 @@ public class SearchService {
             q.setParameter("cursorScore", cursor.get().score());
             q.setParameter("cursorId", cursor.get().id());
         }
-        Highlighter highlighter = new Highlighter(QueryTerms.parse(sql.tsquery));
+        Highlighter highlighter = sql.highlighter();
         List<Row> rows = new ArrayList<>();
         long counted = 0;
         long read = 0;
@@ -446,7 +448,10 @@ public class SearchService {
                         + "from paragraph p join article a on a.id = p.article_id where p.article_id = :id order by p.ordinal")
                 .setParameter("id", articleId)
                 .getResultList();
-        Highlighter highlighter = new Highlighter(QueryTerms.parse(tsquery(query)));
+        Prepared prepared = prepare(query);
+        Map<String, QueryTerms> readings = new java.util.HashMap<>();
+        prepared.byConfig.forEach((config, reading) -> readings.put(config, QueryTerms.parse(reading)));
+        Highlighter highlighter = new Highlighter(QueryTerms.parse(prepared.tsquery), readings);
         List<Highlighter.Text> texts = paragraphs.stream()
                 .map(p -> highlighter.add((String) p[1], (String) p[0]))
                 .toList();
@@ -458,7 +463,7 @@ public class SearchService {
      * @param tsquery the whole text query as tsquery text (null without text), see {@link #prepare}
      * @param onlyStopWords English drops every word ("the of and"); such a query would match nearly everything
      */
-    private record Prepared(String tsquery, boolean onlyStopWords) {
+    private record Prepared(String tsquery, boolean onlyStopWords, Map<String, String> byConfig) {
     }
 
     /** A query text under the configurations in use: what its tsquery depends on. */
@@ -493,7 +498,7 @@ public class SearchService {
         String settings = wordsOnly(query) ? null : "set_config('plan_cache_mode', 'force_custom_plan', true), "
                 + "set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)";
         ParseKey key = query.hasText() ? new ParseKey(configs(), query.text()) : null;
-        Prepared known = key == null ? new Prepared(null, false) : parsed.getIfPresent(key);
+        Prepared known = key == null ? new Prepared(null, false, Map.of()) : parsed.getIfPresent(key);
         if (known != null) {
             if (settings != null) {
                 em.createNativeQuery("select " + settings).getResultList();
@@ -501,7 +506,7 @@ public class SearchService {
             return known;
         }
         List<Object[]> parts = em.createNativeQuery("select cast(t as text), querytree(t) <> 'T', "
-                        + "numnode(websearch_to_tsquery('english', :q))" + (settings == null ? "" : ", " + settings)
+                        + "numnode(websearch_to_tsquery('english', :q)), c.cfg" + (settings == null ? "" : ", " + settings)
                         + " from unnest(cast(:cfgs as text[])) with ordinality c(cfg, n), "
                         + "lateral websearch_to_tsquery(cast(c.cfg as regconfig), :q) t order by c.n")
                 .setParameter("cfgs", key.configs().toArray(String[]::new))
@@ -509,11 +514,18 @@ public class SearchService {
                 .getResultList();
         List<String> positive = new ArrayList<>();
         List<String> all = new ArrayList<>();
+        Map<String, String> byConfig = new LinkedHashMap<>();
         boolean englishEmpty = false;
         for (Object[] part : parts) {
             englishEmpty = ((Number) part[2]).intValue() == 0;
             String text = (String) part[0];
-            if (text == null || text.isBlank() || all.contains(text)) {
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(part[1])) {
+                byConfig.put((String) part[3], text);
+            }
+            if (all.contains(text)) {
                 continue;
             }
             all.add(text);
@@ -524,14 +536,9 @@ public class SearchService {
         boolean onlyStopWords = englishEmpty && key.text().codePoints().anyMatch(Character::isLetterOrDigit);
         List<String> chosen = positive.isEmpty() ? all : positive;
         Prepared prepared = new Prepared(chosen.stream().map(t -> "(" + t + ")").reduce((x, y) -> x + " | " + y)
-                .orElse(""), onlyStopWords);
+                .orElse(""), onlyStopWords, positive.isEmpty() ? Map.of() : Map.copyOf(byConfig));
         parsed.put(key, prepared);
         return prepared;
-    }
-
-    /** The query as tsquery text, for {@link #highlightParagraphs}. */
-    private String tsquery(SearchQuery query) {
-        return prepare(query).tsquery;
     }
 
     /**
@@ -577,19 +584,31 @@ public class SearchService {
     /** The FROM and WHERE shared by the page, snippet and facet queries, with their parameters. */
     private static final class Sql {
         final SearchQuery query;
-        /** The whole text query as tsquery text, see {@link SearchService#tsquery(SearchQuery)}. */
+        /** The whole text query as tsquery text, see {@link SearchService#prepare}. */
         final String tsquery;
         /** Ids of the outlets named by {@code outlet:}, looked up first so the planner sees which ones. */
         final List<Long> outletIds;
         final Map<String, Object> params = new LinkedHashMap<>();
         /** Recency is measured against this; only the ranked page query uses it. */
         final Instant reference;
+        /**
+         * The configurations in use, in order, and under each the query as that configuration reads it, or
+         * the whole query where the configuration leaves no positive term: see {@link #ownQuery}.
+         */
+        final List<String> configs;
+        final List<String> configQueries = new ArrayList<>();
 
-        Sql(SearchQuery query, String tsquery, List<Long> outletIds, Instant reference) {
+        Sql(SearchQuery query, String tsquery, Map<String, String> byConfig, List<String> configs,
+            List<Long> outletIds, Instant reference) {
             this.query = query;
             this.tsquery = tsquery;
             this.outletIds = outletIds;
             this.reference = reference;
+            this.configs = configs;
+            for (String config : configs) {
+                String own = byConfig.get(config);
+                configQueries.add(own == null ? tsquery : own);
+            }
             if (query.hasText()) {
                 params.putAll(tsqueryParams());
             }
@@ -611,6 +630,57 @@ public class SearchService {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("tsq", tsquery);
             return p;
+        }
+
+        /** Marks each text with the reading of its own configuration, as {@link #ownQuery} matched it. */
+        Highlighter highlighter() {
+            Map<String, QueryTerms> terms = new java.util.HashMap<>();
+            for (int i = 0; i < configs.size(); i++) {
+                terms.put(configs.get(i), QueryTerms.parse(configQueries.get(i)));
+            }
+            return new Highlighter(QueryTerms.parse(tsquery), terms);
+        }
+
+        /** The parameters of {@link #ownQuery}, for the statement that ranks. */
+        Map<String, Object> ownQueryParams() {
+            Map<String, Object> p = new LinkedHashMap<>();
+            if (ownQueries()) {
+                for (int i = 0; i < configQueries.size(); i++) {
+                    p.put("tsqConfig" + i, configQueries.get(i));
+                }
+            }
+            return p;
+        }
+
+        /** Whether some article would be read differently under its own configuration than under the OR. */
+        private boolean ownQueries() {
+            return tsquery != null && configQueries.stream().anyMatch(q -> !q.equals(tsquery));
+        }
+
+        /**
+         * The query as the configuration of the article called {@code alias} reads it (its vector was built
+         * with that configuration), for matching and ranking. The OR over every configuration finds the
+         * candidates through the index; each is then held to its own language's reading. Through another
+         * reading an article matched words it does not hold: under {@code Putin -meddling} the English reading
+         * is {@code 'putin' & !'meddl'}, the simple one {@code 'putin' & !'meddling'}, and an English article
+         * saying "meddling" holds {@code meddl}, not {@code meddling}, so the OR let it through; under
+         * {@code enterprises workers} the Norwegian reading {@code 'enterpris' & 'work'} found English
+         * articles that say "enterprise" and "work" but never "workers", and ranked them first. Ranking with
+         * the article's own reading also spares {@code ts_rank_cd} the other readings: it allocates and zeroes
+         * 32 kB per node of its query for every row it ranks (PostgreSQL 15), and the OR over six
+         * configurations had up to five times the nodes (docs/benchmarks.md, session 13). Each parameter is a
+         * sub-select, parsed once per statement and only when an article of that configuration needs it.
+         */
+        String ownQuery(String alias) {
+            if (!ownQueries()) {
+                return tsqueryPerRow();
+            }
+            StringBuilder expr = new StringBuilder("case parallax_ts_config(").append(alias).append(".language)");
+            for (int i = 0; i < configs.size(); i++) {
+                expr.append(" when cast('").append(configs.get(i)).append("' as regconfig) then (select cast(:tsqConfig")
+                        .append(i).append(" as tsquery))");
+            }
+            return expr.append(" else ").append(tsqueryPerRow()).append(" end").toString();
         }
 
         String tsquery() {
@@ -659,12 +729,15 @@ public class SearchService {
         String where(Use use) {
             List<String> conditions = new ArrayList<>();
             if (query.hasText() && use == Use.WALK) {
-                conditions.add("ts_match_vq(a.search_vector, " + tsqueryPerRow() + ")");
+                conditions.add("ts_match_vq(a.search_vector, " + ownQuery("a") + ")");
             } else if (query.hasText() && use == Use.SEARCH && relaxed() != null) {
                 conditions.add("a.search_vector @@ cast(:tsqRelaxed as tsquery)");
-                conditions.add("ts_match_vq(a.search_vector, " + tsqueryPerRow() + ")");
+                conditions.add("ts_match_vq(a.search_vector, " + ownQuery("a") + ")");
             } else if (query.hasText()) {
                 conditions.add("a.search_vector @@ " + tsquery());
+                if (use == Use.SEARCH && ownQueries()) {
+                    conditions.add("ts_match_vq(a.search_vector, " + ownQuery("a") + ")");
+                }
             }
             if (outletIds != null) {
                 conditions.add("a.outlet_id in (:outletIds)");
@@ -688,7 +761,7 @@ public class SearchService {
             if (!query.hasText()) {
                 return "cast(" + recency + " as float8)";
             }
-            return "cast(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + alias + ".search_vector, " + tsqueryPerRow() + ", 32) * "
+            return "cast(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + alias + ".search_vector, " + ownQuery(alias) + ", 32) * "
                     + recency + " as float8)";
         }
     }

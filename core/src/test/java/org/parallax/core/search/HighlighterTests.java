@@ -76,6 +76,23 @@ class HighlighterTests {
         assertThat(marked(s)).containsExactly("Putin", "PUTIN");
     }
 
+    /**
+     * The search holds each article to its own configuration's reading of the query; the marks follow it,
+     * so a word that only another language's reading asks for is not marked.
+     */
+    @Test
+    void aTextIsMarkedWithItsOwnConfigurationsReading() {
+        Highlighter h = new Highlighter(QueryTerms.parse("('workers') | ('work')"),
+                Map.of("simple", QueryTerms.parse("'workers'"), "norwegian", QueryTerms.parse("'work'")));
+        Highlighter.Text own = h.add("simple", "The workers went to work.");
+        Highlighter.Text other = h.add("norwegian", "The workers went to work.");
+        Highlighter.Text unknown = h.add("german", "The workers went to work.");
+        h.resolve(this::simple);
+        assertThat(marked(own.whole())).containsExactly("workers");
+        assertThat(marked(other.whole())).containsExactly("work");
+        assertThat(marked(unknown.whole())).containsExactly("workers", "work");
+    }
+
     @Test
     void aPhraseIsMarkedOnlyWhereItsWordsStandTogether() {
         Snippet s = whole("'debt' <-> 'offering'", "Debt rose. The offering was large. A debt offering followed.");
