@@ -106,7 +106,7 @@ public class SearchService {
                     + "list shows it, such as outlet:\"The Jerusalem Post\".");
             return SearchResults.none(query, notes, query.hasText() ? suggest(query.text()) : null);
         }
-        Sql sql = new Sql(query, prepared.tsquery, prepared.byConfig, configs(), outletIds, reference);
+        Sql sql = new Sql(query, prepared, configs(), outletIds, reference);
         // Words alone: common ones are found faster walking the articles newest first than through the
         // RUM index (see SearchConfig#walkShare); the estimate that decides is the total's too.
         Long estimated = null;
@@ -249,7 +249,7 @@ public class SearchService {
             q.setParameter("cursorScore", cursor.get().score());
             q.setParameter("cursorId", cursor.get().id());
         }
-        Highlighter highlighter = sql.highlighter();
+        Highlighter highlighter = sql.prepared.highlighter();
         List<Row> rows = new ArrayList<>();
         long counted = 0;
         long read = 0;
@@ -448,10 +448,7 @@ public class SearchService {
                         + "from paragraph p join article a on a.id = p.article_id where p.article_id = :id order by p.ordinal")
                 .setParameter("id", articleId)
                 .getResultList();
-        Prepared prepared = prepare(query);
-        Map<String, QueryTerms> readings = new java.util.HashMap<>();
-        prepared.byConfig.forEach((config, reading) -> readings.put(config, QueryTerms.parse(reading)));
-        Highlighter highlighter = new Highlighter(QueryTerms.parse(prepared.tsquery), readings);
+        Highlighter highlighter = prepare(query).highlighter();
         List<Highlighter.Text> texts = paragraphs.stream()
                 .map(p -> highlighter.add((String) p[1], (String) p[0]))
                 .toList();
@@ -463,7 +460,23 @@ public class SearchService {
      * @param tsquery the whole text query as tsquery text (null without text), see {@link #prepare}
      * @param onlyStopWords English drops every word ("the of and"); such a query would match nearly everything
      */
-    private record Prepared(String tsquery, boolean onlyStopWords, Map<String, String> byConfig) {
+    private record Prepared(String tsquery, boolean onlyStopWords, Map<String, String> byConfig, QueryTerms terms,
+                            Map<String, QueryTerms> readings) {
+
+        /**
+         * @param byConfig the query as each configuration that leaves a positive term reads it
+         */
+        static Prepared of(String tsquery, boolean onlyStopWords, Map<String, String> byConfig) {
+            Map<String, QueryTerms> readings = new java.util.HashMap<>();
+            byConfig.forEach((config, reading) -> readings.put(config, QueryTerms.parse(reading)));
+            return new Prepared(tsquery, onlyStopWords, Map.copyOf(byConfig), QueryTerms.parse(tsquery),
+                    Map.copyOf(readings));
+        }
+
+        /** Marks each text with its own configuration's reading, as {@link Sql#ownQuery} matched it. */
+        Highlighter highlighter() {
+            return new Highlighter(terms, readings);
+        }
     }
 
     /** A query text under the configurations in use: what its tsquery depends on. */
@@ -498,7 +511,7 @@ public class SearchService {
         String settings = wordsOnly(query) ? null : "set_config('plan_cache_mode', 'force_custom_plan', true), "
                 + "set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)";
         ParseKey key = query.hasText() ? new ParseKey(configs(), query.text()) : null;
-        Prepared known = key == null ? new Prepared(null, false, Map.of()) : parsed.getIfPresent(key);
+        Prepared known = key == null ? Prepared.of(null, false, Map.of()) : parsed.getIfPresent(key);
         if (known != null) {
             if (settings != null) {
                 em.createNativeQuery("select " + settings).getResultList();
@@ -535,8 +548,8 @@ public class SearchService {
         }
         boolean onlyStopWords = englishEmpty && key.text().codePoints().anyMatch(Character::isLetterOrDigit);
         List<String> chosen = positive.isEmpty() ? all : positive;
-        Prepared prepared = new Prepared(chosen.stream().map(t -> "(" + t + ")").reduce((x, y) -> x + " | " + y)
-                .orElse(""), onlyStopWords, positive.isEmpty() ? Map.of() : Map.copyOf(byConfig));
+        Prepared prepared = Prepared.of(chosen.stream().map(t -> "(" + t + ")").reduce((x, y) -> x + " | " + y)
+                .orElse(""), onlyStopWords, positive.isEmpty() ? Map.of() : byConfig);
         parsed.put(key, prepared);
         return prepared;
     }
@@ -584,7 +597,9 @@ public class SearchService {
     /** The FROM and WHERE shared by the page, snippet and facet queries, with their parameters. */
     private static final class Sql {
         final SearchQuery query;
-        /** The whole text query as tsquery text, see {@link SearchService#prepare}. */
+        /** The query text's readings, see {@link SearchService#prepare}. */
+        final Prepared prepared;
+        /** The whole text query as tsquery text (null without text). */
         final String tsquery;
         /** Ids of the outlets named by {@code outlet:}, looked up first so the planner sees which ones. */
         final List<Long> outletIds;
@@ -597,18 +612,20 @@ public class SearchService {
          */
         final List<String> configs;
         final List<String> configQueries = new ArrayList<>();
+        /** Whether some article would be read differently under its own configuration than under the OR. */
+        private final boolean ownQueries;
 
-        Sql(SearchQuery query, String tsquery, Map<String, String> byConfig, List<String> configs,
-            List<Long> outletIds, Instant reference) {
+        Sql(SearchQuery query, Prepared prepared, List<String> configs, List<Long> outletIds, Instant reference) {
             this.query = query;
-            this.tsquery = tsquery;
+            this.prepared = prepared;
+            this.tsquery = prepared.tsquery();
             this.outletIds = outletIds;
             this.reference = reference;
             this.configs = configs;
             for (String config : configs) {
-                String own = byConfig.get(config);
-                configQueries.add(own == null ? tsquery : own);
+                configQueries.add(prepared.byConfig().getOrDefault(config, tsquery));
             }
+            ownQueries = tsquery != null && configQueries.stream().anyMatch(q -> !q.equals(tsquery));
             if (query.hasText()) {
                 params.putAll(tsqueryParams());
             }
@@ -632,29 +649,15 @@ public class SearchService {
             return p;
         }
 
-        /** Marks each text with the reading of its own configuration, as {@link #ownQuery} matched it. */
-        Highlighter highlighter() {
-            Map<String, QueryTerms> terms = new java.util.HashMap<>();
-            for (int i = 0; i < configs.size(); i++) {
-                terms.put(configs.get(i), QueryTerms.parse(configQueries.get(i)));
-            }
-            return new Highlighter(QueryTerms.parse(tsquery), terms);
-        }
-
         /** The parameters of {@link #ownQuery}, for the statement that ranks. */
         Map<String, Object> ownQueryParams() {
             Map<String, Object> p = new LinkedHashMap<>();
-            if (ownQueries()) {
+            if (ownQueries) {
                 for (int i = 0; i < configQueries.size(); i++) {
                     p.put("tsqConfig" + i, configQueries.get(i));
                 }
             }
             return p;
-        }
-
-        /** Whether some article would be read differently under its own configuration than under the OR. */
-        private boolean ownQueries() {
-            return tsquery != null && configQueries.stream().anyMatch(q -> !q.equals(tsquery));
         }
 
         /**
@@ -672,7 +675,7 @@ public class SearchService {
          * sub-select, parsed once per statement and only when an article of that configuration needs it.
          */
         String ownQuery(String alias) {
-            if (!ownQueries()) {
+            if (!ownQueries) {
                 return tsqueryPerRow();
             }
             StringBuilder expr = new StringBuilder("case parallax_ts_config(").append(alias).append(".language)");
@@ -735,7 +738,7 @@ public class SearchService {
                 conditions.add("ts_match_vq(a.search_vector, " + ownQuery("a") + ")");
             } else if (query.hasText()) {
                 conditions.add("a.search_vector @@ " + tsquery());
-                if (use == Use.SEARCH && ownQueries()) {
+                if (use == Use.SEARCH && ownQueries) {
                     conditions.add("ts_match_vq(a.search_vector, " + ownQuery("a") + ")");
                 }
             }
